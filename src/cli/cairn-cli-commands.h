@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* One function per cairn-cli command; each file under src/cli/ holds the
+ * commands of one area. Add a command here and in cairn-cli.c's table. */
+
+int cairn_cli_check  (int argc, char **argv);
+int cairn_cli_list   (int argc, char **argv);

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cairn-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cairn-cli-common.h"
+#include "cairn-error.h"
+
+int
+cairn_cli_status_for (const GError *error)
+{
+  if (error == NULL)
+    return CAIRN_EXIT_OK;
+  if (error->domain == CAIRN_ERROR)
+    {
+      switch ((CairnError) error->code)
+        {
+        case CAIRN_ERROR_PUBLICATION_REFUSED:
+          return CAIRN_EXIT_REFUSED;
+        case CAIRN_ERROR_NOT_ALLOWED:
+          return CAIRN_EXIT_NOT_ALLOWED;
+        default:
+          return CAIRN_EXIT_USAGE;
+        }
+    }
+  return CAIRN_EXIT_USAGE;
+}
+
+/* Prints the one-line error of ../shared/CLI.md and returns its exit status. */
+int
+cairn_cli_fail (const GError *error)
+{
+  g_autofree char *line = g_strdup (error ? error->message : _("failed"));
+
+  /* One line, always. */
+  g_strdelimit (line, "\n\r", ' ');
+  fprintf (stderr, "cairn-cli: %s\n", line);
+  return cairn_cli_status_for (error);
+}
+
+int
+cairn_cli_usage_error (const char *what,
+                       const char *format,
+                       ...)
+{
+  va_list args;
+  g_autofree char *problem = NULL;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "cairn-cli: %s: %s\n", what, problem);
+  return CAIRN_EXIT_USAGE;
+}
+
+GOptionContext *
+cairn_cli_context_new (const char         *command,
+                       const char         *parameter,
+                       const char         *summary,
+                       const GOptionEntry *entries)
+{
+  g_autofree char *usage = g_strdup_printf ("%s%s%s", command, parameter ? " " : "",
+                                            parameter ? parameter : "");
+  GOptionContext *context = g_option_context_new (usage);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses options; on a bad option prints one line and sets @status to 2. */
+gboolean
+cairn_cli_parse (GOptionContext   *context,
+                 int              *argc,
+                 char           ***argv,
+                 int              *status)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = cairn_cli_usage_error ((*argv)[0], "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens an existing database named by --db; prints the error and sets @status on failure. */
+CairnStore *
+cairn_cli_open_store (const char *db_path,
+                      int        *status)
+{
+  g_autoptr (GError) error = NULL;
+  CairnStore *store;
+
+  if (db_path == NULL)
+    {
+      *status = cairn_cli_usage_error ("--db", _("a database file is required"));
+      return NULL;
+    }
+  store = cairn_store_open (db_path, CAIRN_STORE_OPEN_EXISTING, &error);
+  if (store == NULL)
+    *status = cairn_cli_fail (error);
+  return store;
+}
+
+/* Writes @contents to @path ("-" for standard output). */
+gboolean
+cairn_cli_write_file (const char *path,
+                      const char *contents,
+                      gsize       length,
+                      int        *status)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      if (fwrite (contents, 1, length, stdout) != length)
+        {
+          *status = cairn_cli_usage_error ("-o", _("cannot write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!g_file_set_contents (path, contents, length, &error))
+    {
+      *status = cairn_cli_usage_error ("-o", "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cairn-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses fixed by ../shared/CLI.md. */
+enum
+{
+  CAIRN_EXIT_OK = 0,
+  CAIRN_EXIT_FINDINGS = 1,
+  CAIRN_EXIT_USAGE = 2,
+  CAIRN_EXIT_REFUSED = 3,
+  CAIRN_EXIT_NOT_ALLOWED = 4,
+};
+
+typedef int (*CairnCliCommandFunc) (int    argc,
+                                    char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  CairnCliCommandFunc func;
+} CairnCliCommand;
+
+int         cairn_cli_fail            (const GError   *error);
+int         cairn_cli_usage_error     (const char     *what,
+                                       const char     *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+gboolean    cairn_cli_parse           (GOptionContext *context,
+                                       int            *argc,
+                                       char         ***argv,
+                                       int            *status);
+GOptionContext *cairn_cli_context_new (const char     *command,
+                                       const char     *parameter,
+                                       const char     *summary,
+                                       const GOptionEntry *entries);
+CairnStore *cairn_cli_open_store      (const char     *db_path,
+                                       int            *status);
+int         cairn_cli_status_for      (const GError   *error);
+gboolean    cairn_cli_write_file      (const char     *path,
+                                       const char     *contents,
+                                       gsize           length,
+                                       int            *status);
+
+G_END_DECLS

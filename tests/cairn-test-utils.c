@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "cairn-test-utils.h"
+
+static char *scratch_dir;
+
+static void
+remove_recursively (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_recursively (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+cleanup (void)
+{
+  if (scratch_dir != NULL && g_getenv ("CAIRN_TEST_KEEP") == NULL)
+    remove_recursively (scratch_dir);
+}
+
+const char *
+cairn_test_scratch_dir (void)
+{
+  if (scratch_dir == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      scratch_dir = g_dir_make_tmp ("cairn-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (cleanup);
+    }
+  return scratch_dir;
+}
+
+char *
+cairn_test_scratch_path (const char *name)
+{
+  return g_build_filename (cairn_test_scratch_dir (), name, NULL);
+}
+
+const char *
+cairn_test_cli_path (void)
+{
+  const char *path = g_getenv ("CAIRN_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+const char *
+cairn_test_source_dir (void)
+{
+  const char *path = g_getenv ("CAIRN_SOURCE_ROOT");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+/**
+ * cairn_test_run_cli_env:
+ * @env: (nullable): extra "NAME=VALUE" entries, NULL-terminated
+ *
+ * Runs cairn-cli with @argv (not including the program) and returns its exit status.
+ */
+int
+cairn_test_run_cli_env (const char * const *env,
+                        char              **out,
+                        char              **err,
+                        const char * const *argv)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stdout_buf = NULL;
+  g_autofree char *stderr_buf = NULL;
+
+  g_ptr_array_add (args, (gpointer) cairn_test_cli_path ());
+  for (int i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (int i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto (GStrv) kv = g_strsplit (env[i], "=", 2);
+      if (kv[1] == NULL)
+        g_subprocess_launcher_unsetenv (launcher, kv[0]);
+      else
+        g_subprocess_launcher_setenv (launcher, kv[0], kv[1], TRUE);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &stdout_buf, &stderr_buf, &error);
+  g_assert_no_error (error);
+  if (out)
+    *out = g_steal_pointer (&stdout_buf);
+  if (err)
+    *err = g_steal_pointer (&stderr_buf);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  return g_subprocess_get_exit_status (proc);
+}
+
+int
+cairn_test_run_cli (char       **out,
+                    char       **err,
+                    const char  *first_arg,
+                    ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  va_list ap;
+  const char *arg;
+
+  va_start (ap, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  return cairn_test_run_cli_env (NULL, out, err, (const char * const *) argv->pdata);
+}
