@@ -163,8 +163,16 @@ make_event_row (const CairnEvent *event)
   else
     seen = NULL;
 
-  subtitle = g_strjoin (" · ", when, event->recorded_by ? event->recorded_by : "",
-                        seen ? seen : "", NULL);
+  {
+    g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+    g_ptr_array_add (parts, when);
+    if (event->recorded_by != NULL && *event->recorded_by != '\0')
+      g_ptr_array_add (parts, event->recorded_by);
+    if (seen != NULL)
+      g_ptr_array_add (parts, (gpointer) seen);
+    g_ptr_array_add (parts, NULL);
+    subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+  }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  cairn_codes_label (CAIRN_CODES_EVENT_KIND, event->kind));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -195,7 +203,7 @@ show_case (CairnWindow *self,
 
   name = cairn_child_dup_display_name (child);
   dob = cairn_date_to_display (cairn_child_get_birth_or_expected (child));
-  details = g_strdup_printf ("%s · %s %s · %s", ref_text,
+  details = g_strdup_printf (_("%s · %s %s · sex: %s"), ref_text,
                              cairn_child_is_unborn (child) ? _("due") : _("born"), dob,
                              cairn_codes_label (CAIRN_CODES_SEX, child->sex));
   gtk_label_set_label (self->child_name_label, name);
