@@ -79,11 +79,34 @@ cairn_test_source_dir (void)
  *
  * Runs cairn-cli with @argv (not including the program) and returns its exit status.
  */
+static int run_cli (const char * const *env, const char *input, char **out, char **err,
+                    const char * const *argv);
+
 int
 cairn_test_run_cli_env (const char * const *env,
                         char              **out,
                         char              **err,
                         const char * const *argv)
+{
+  return run_cli (env, NULL, out, err, argv);
+}
+
+/* Runs cairn-cli with @input on its standard input (for --password-fd 0). */
+int
+cairn_test_run_cli_input (const char         *input,
+                          char              **out,
+                          char              **err,
+                          const char * const *argv)
+{
+  return run_cli (NULL, input, out, err, argv);
+}
+
+static int
+run_cli (const char * const *env,
+         const char         *input,
+         char              **out,
+         char              **err,
+         const char * const *argv)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   g_autoptr (GSubprocessLauncher) launcher = NULL;
@@ -97,7 +120,8 @@ cairn_test_run_cli_env (const char * const *env,
     g_ptr_array_add (args, (gpointer) argv[i]);
   g_ptr_array_add (args, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (input ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
   for (int i = 0; env != NULL && env[i] != NULL; i++)
     {
       g_auto (GStrv) kv = g_strsplit (env[i], "=", 2);
@@ -108,7 +132,7 @@ cairn_test_run_cli_env (const char * const *env,
     }
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &stdout_buf, &stderr_buf, &error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &stdout_buf, &stderr_buf, &error);
   g_assert_no_error (error);
   if (out)
     *out = g_steal_pointer (&stdout_buf);

@@ -16,6 +16,10 @@ int         cairn_test_run_cli     (char      **out,
                                     char      **err,
                                     const char *first_arg,
                                     ...) G_GNUC_NULL_TERMINATED;
+int         cairn_test_run_cli_input (const char  *input,
+                                      char       **out,
+                                      char       **err,
+                                      const char * const *argv);
 int         cairn_test_run_cli_env (const char * const *env,
                                     char      **out,
                                     char      **err,

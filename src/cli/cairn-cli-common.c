@@ -8,6 +8,8 @@
 
 #include "cairn-cli-common.h"
 #include "cairn-error.h"
+#include "cairn-password.h"
+#include "cairn-user-store.h"
 
 int
 cairn_cli_status_for (const GError *error)
@@ -133,4 +135,71 @@ cairn_cli_write_file (const char *path,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+cairn_cli_login_clear (CairnCliLogin *login)
+{
+  g_clear_pointer (&login->user, g_free);
+}
+
+/**
+ * cairn_cli_sign_in:
+ *
+ * Signs in as --user with the password from --password-fd or the
+ * terminal. A database without accounts (a board being set up) needs no
+ * login. Failures exit 4.
+ */
+gboolean
+cairn_cli_sign_in (CairnStore    *store,
+                   CairnCliLogin *login,
+                   int           *status)
+{
+  g_autoptr (GError) error = NULL;
+  char *password;
+  gboolean ok;
+
+  if (login->user == NULL)
+    {
+      if (cairn_store_count_users (store) == 0)
+        return TRUE;
+      fprintf (stderr, "cairn-cli: --user: %s\n", _("this board's records need a login (--user NAME)"));
+      *status = CAIRN_EXIT_NOT_ALLOWED;
+      return FALSE;
+    }
+  if (login->password_fd >= 0)
+    password = cairn_password_read_fd (login->password_fd, &error);
+  else
+    {
+      g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), login->user);
+      password = cairn_password_read_terminal (prompt, &error);
+    }
+  if (password == NULL)
+    {
+      *status = error->code == CAIRN_ERROR_NOT_ALLOWED ? CAIRN_EXIT_NOT_ALLOWED
+                                                       : cairn_cli_status_for (error);
+      fprintf (stderr, "cairn-cli: %s\n", error->message);
+      return FALSE;
+    }
+  ok = cairn_store_login (store, login->user, password, &error);
+  cairn_password_free (password);
+  if (!ok)
+    {
+      *status = cairn_cli_fail (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens --db and signs in as cairn_cli_sign_in() does. */
+CairnStore *
+cairn_cli_open_store_as (const char    *db_path,
+                         CairnCliLogin *login,
+                         int           *status)
+{
+  g_autoptr (CairnStore) store = cairn_cli_open_store (db_path, status);
+
+  if (store == NULL || !cairn_cli_sign_in (store, login, status))
+    return NULL;
+  return g_steal_pointer (&store);
 }

@@ -41,6 +41,28 @@ GOptionContext *cairn_cli_context_new (const char     *command,
                                        const GOptionEntry *entries);
 CairnStore *cairn_cli_open_store      (const char     *db_path,
                                        int            *status);
+
+/* --user NAME and --password-fd N, for commands that read or change records. */
+typedef struct
+{
+  char *user;
+  int password_fd;
+} CairnCliLogin;
+
+#define CAIRN_CLI_LOGIN_INIT { NULL, -1 }
+#define CAIRN_CLI_LOGIN_ENTRIES(login)                                                         \
+  { "user", 0, 0, G_OPTION_ARG_STRING, &(login).user, N_("Sign in as this user"), "NAME" },    \
+  { "password-fd", 0, 0, G_OPTION_ARG_INT, &(login).password_fd,                               \
+    N_("Read the password from this file descriptor (else the terminal)"), "N" }
+
+void        cairn_cli_login_clear     (CairnCliLogin  *login);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CairnCliLogin, cairn_cli_login_clear)
+gboolean    cairn_cli_sign_in         (CairnStore     *store,
+                                       CairnCliLogin  *login,
+                                       int            *status);
+CairnStore *cairn_cli_open_store_as   (const char     *db_path,
+                                       CairnCliLogin  *login,
+                                       int            *status);
 int         cairn_cli_status_for      (const GError   *error);
 gboolean    cairn_cli_write_file      (const char     *path,
                                        const char     *contents,

@@ -83,9 +83,11 @@ cairn_cli_list (int    argc,
   static const char *kinds[] = { "children", "cases", "conferences", "scrs", "meetings" };
   g_autofree char *db = NULL;
   gboolean json = FALSE;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
     { NULL }
   };
   g_autoptr (GOptionContext) context =
@@ -108,7 +110,7 @@ cairn_cli_list (int    argc,
   if (kind < 0)
     return cairn_cli_usage_error (argv[1], _("not a kind of record (children, cases, conferences, "
                                              "scrs, meetings)"));
-  if ((store = cairn_cli_open_store (db, &status)) == NULL)
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
     return status;
 
   if (json)

@@ -15,6 +15,8 @@
 static const CairnCliCommand commands[] = {
   { "check", N_("Check a database's integrity and schema version"), cairn_cli_check },
   { "list", N_("List children, cases, conferences, SCRs or meetings"), cairn_cli_list },
+  { "user", N_("Add accounts and put users on SCR panels"), cairn_cli_user },
+  { "audit", N_("Show who opened and changed a child's record"), cairn_cli_audit },
 };
 
 static void

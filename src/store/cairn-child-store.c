@@ -10,6 +10,8 @@
 #include "cairn-error.h"
 #include "cairn-ref.h"
 #include "cairn-store-private.h"
+#include "cairn-user-store.h"
+#include "cairn-validate.h"
 
 static gint64
 child_id_for_number (CairnStore  *self,
@@ -75,7 +77,8 @@ cairn_store_add_child (CairnStore  *self,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (!cairn_store_get_today_checked (self, &today, error) ||
+  if (!cairn_store_require (self, CAIRN_ACTION_EDIT_CASE, error) ||
+      !cairn_store_get_today_checked (self, &today, error) ||
       !cairn_child_validate (child, &today, error))
     return FALSE;
   if (!cairn_store_begin (self, error))
@@ -167,7 +170,7 @@ cairn_store_get_child (CairnStore  *self,
     error);
   gint64 id;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, number);
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -252,7 +255,8 @@ cairn_store_open_case (CairnStore     *self,
   gint64 child_id, case_id, agency_id = 0;
   int case_number = 0;
 
-  if (!cairn_store_get_today_checked (self, &today, error))
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, 0, error) ||
+      !cairn_store_get_today_checked (self, &today, error))
     return 0;
   child = cairn_store_get_child (self, child_number, error);
   if (child == NULL || !cairn_referral_validate (referral, child, &today, error))
@@ -341,6 +345,36 @@ fail:
 }
 
 /**
+ * cairn_store_assign_case:
+ *
+ * Gives a case to a team (whose practitioners may then change it).
+ */
+gboolean
+cairn_store_assign_case (CairnStore  *self,
+                         gint64       child_number,
+                         int          case_number,
+                         const char  *team,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 case_id;
+
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, case_number, error))
+    return FALSE;
+  if (!cairn_validate_max_length (_("Team"), team, 200, error))
+    return FALSE;
+  case_id = case_id_for_numbers (self, child_number, case_number, error);
+  if (case_id == 0)
+    return FALSE;
+  stmt = cairn_store_prepare (self, "UPDATE cases SET team = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  cairn_bind_text (stmt, 2, team);
+  return cairn_store_step_done (self, stmt, error);
+}
+
+/**
  * cairn_store_add_event:
  *
  * Validates and records one event in a case's chronology; sets @event's id.
@@ -356,7 +390,8 @@ cairn_store_add_event (CairnStore  *self,
   sqlite3_stmt *stmt;
   gint64 case_id;
 
-  if (!cairn_store_get_today_checked (self, &today, error) ||
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, case_number, error) ||
+      !cairn_store_get_today_checked (self, &today, error) ||
       !cairn_event_validate (event, &today, error))
     return FALSE;
   case_id = case_id_for_numbers (self, child_number, case_number, error);
@@ -402,8 +437,11 @@ cairn_store_list_events (CairnStore  *self,
 {
   g_autoptr (GPtrArray) events = NULL;
   sqlite3_stmt *stmt;
-  gint64 case_id = case_id_for_numbers (self, child_number, case_number, error);
+  gint64 case_id;
 
+  if (!cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
+    return NULL;
+  case_id = case_id_for_numbers (self, child_number, case_number, error);
   if (case_id == 0)
     return NULL;
   stmt = cairn_store_prepare (
@@ -476,6 +514,8 @@ cairn_store_list_refs (CairnStore     *self,
   int rc;
 
   g_return_val_if_fail (kind <= CAIRN_LIST_MEETINGS, FALSE);
+  if (!cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
+    return FALSE;
   stmt = cairn_store_prepare (self, queries[kind], error);
   if (stmt == NULL)
     return FALSE;

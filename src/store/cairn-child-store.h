@@ -19,6 +19,11 @@ int         cairn_store_open_case      (CairnStore          *self,
                                         gint64               child_number,
                                         CairnReferral       *referral,
                                         GError             **error);
+gboolean    cairn_store_assign_case    (CairnStore          *self,
+                                        gint64               child_number,
+                                        int                  case_number,
+                                        const char          *team,
+                                        GError             **error);
 gboolean    cairn_store_add_event      (CairnStore          *self,
                                         gint64               child_number,
                                         int                  case_number,

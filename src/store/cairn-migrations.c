@@ -474,8 +474,50 @@ static const char migration_1[] =
   "  UNIQUE (year, section)"
   ");";
 
+/* Accounts, roles, SCR panel access and the hash-chained audit trail.
+ * Audit triggers on the other tables are generated from the schema after
+ * every migration (cairn-audit-store.c), so they always cover every column. */
+static const char migration_accounts[] =
+  "CREATE TABLE users ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  display_name TEXT NOT NULL DEFAULT '',"
+  "  role TEXT NOT NULL CHECK (role IN ('chair', 'business_manager', 'conference_chair',"
+  "                                     'scr_panel', 'practitioner', 'auditor')),"
+  "  team TEXT NOT NULL DEFAULT '',"
+  "  password_hash TEXT NOT NULL,"
+  "  failed_attempts INTEGER NOT NULL DEFAULT 0,"
+  "  locked_until TEXT,"
+  "  disabled INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  /* Which SCR panel members may see which review's drafts. */
+  "CREATE TABLE scr_access ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scr_id INTEGER NOT NULL REFERENCES scrs (id) ON DELETE CASCADE,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  UNIQUE (scr_id, user_id)"
+  ");"
+
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  user_name TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  entity TEXT NOT NULL DEFAULT '',"
+  "  entity_key TEXT,"
+  "  child_id INTEGER,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  details TEXT,"
+  "  prev_hash TEXT,"
+  "  hash TEXT"
+  ");"
+  "CREATE INDEX audit_log_child ON audit_log (child_id) WHERE child_id IS NOT NULL;";
+
 static const CairnMigration migrations[] = {
   { "Initial schema", migration_1 },
+  { "Accounts and audit trail", migration_accounts },
 };
 
 const CairnMigration *

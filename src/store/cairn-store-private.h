@@ -6,9 +6,40 @@
 
 #include <sqlite3.h>
 
+#include "cairn-roles.h"
 #include "cairn-store.h"
 
 G_BEGIN_DECLS
+
+/* The signed-in user of a store (cairn-user-store.c). */
+typedef struct
+{
+  gint64 id;            /* 0: nobody signed in */
+  char *name;
+  char *display_name;
+  CairnRole role;
+  char *team;
+} CairnStoreSession;
+
+typedef gint64 (*CairnStoreNowFunc) (void);
+
+CairnStoreSession *cairn_store_get_session   (CairnStore        *self);
+void          cairn_store_session_clear      (CairnStoreSession *session);
+gboolean      cairn_store_get_audit_capture  (CairnStore   *self);
+void          cairn_store_set_audit_capture  (CairnStore   *self,
+                                              gboolean      capture);
+const char   *cairn_store_get_audit_time_override (CairnStore *self);
+void          cairn_store_set_audit_time_override (CairnStore *self,
+                                                   const char *timestamp);
+void          cairn_store_get_sidecar_cache  (CairnStore   *self,
+                                              gint64       *head_id,
+                                              const char  **head_hash);
+void          cairn_store_set_sidecar_cache  (CairnStore   *self,
+                                              gint64        head_id,
+                                              const char   *head_hash);
+gint64        cairn_store_now                (CairnStore   *self);
+void          cairn_store_set_now_func       (CairnStore   *self,
+                                              CairnStoreNowFunc func);
 
 sqlite3      *cairn_store_get_db        (CairnStore   *self);
 sqlite3_stmt *cairn_store_prepare       (CairnStore   *self,

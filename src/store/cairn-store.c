@@ -12,7 +12,9 @@
 
 #include "cairn-date.h"
 #include "cairn-error.h"
+#include "cairn-audit-store.h"
 #include "cairn-migrations.h"
+#include "cairn-user-store.h"
 #include "cairn-store-private.h"
 
 /* "CAIR": written to PRAGMA application_id so that other SQLite files are refused. */
@@ -26,6 +28,16 @@ struct _CairnStore
   sqlite3 *db;
   GHashTable *statements; /* const char *sql (static) → sqlite3_stmt * */
   guint transaction_depth;
+
+  /* The signed-in user; id 0 when nobody is signed in. */
+  CairnStoreSession session;
+
+  /* Audit trail state (cairn-audit-store.c). */
+  gboolean audit_capture;
+  char *audit_time_override;
+  gint64 sidecar_head_id;
+  char *sidecar_head_hash;
+  CairnStoreNowFunc now_func;
 };
 
 G_DEFINE_FINAL_TYPE (CairnStore, cairn_store, G_TYPE_OBJECT)
@@ -45,6 +57,9 @@ cairn_store_finalize (GObject *object)
   CairnStore *self = CAIRN_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  cairn_store_session_clear (&self->session);
+  g_clear_pointer (&self->audit_time_override, g_free);
+  g_clear_pointer (&self->sidecar_head_hash, g_free);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -96,6 +111,97 @@ static void
 cairn_store_init (CairnStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->audit_capture = TRUE;
+  self->sidecar_head_id = -1;
+}
+
+CairnStoreSession *
+cairn_store_get_session (CairnStore *self)
+{
+  return &self->session;
+}
+
+void
+cairn_store_session_clear (CairnStoreSession *session)
+{
+  g_clear_pointer (&session->name, g_free);
+  g_clear_pointer (&session->display_name, g_free);
+  g_clear_pointer (&session->team, g_free);
+  session->id = 0;
+  session->role = CAIRN_ROLE_CHAIR;
+}
+
+gboolean
+cairn_store_get_audit_capture (CairnStore *self)
+{
+  return self->audit_capture;
+}
+
+void
+cairn_store_set_audit_capture (CairnStore *self,
+                               gboolean    capture)
+{
+  self->audit_capture = capture;
+}
+
+const char *
+cairn_store_get_audit_time_override (CairnStore *self)
+{
+  return self->audit_time_override;
+}
+
+void
+cairn_store_set_audit_time_override (CairnStore *self,
+                                     const char *timestamp)
+{
+  g_free (self->audit_time_override);
+  self->audit_time_override = g_strdup (timestamp);
+}
+
+void
+cairn_store_get_sidecar_cache (CairnStore  *self,
+                               gint64      *head_id,
+                               const char **head_hash)
+{
+  *head_id = self->sidecar_head_id;
+  *head_hash = self->sidecar_head_hash;
+}
+
+void
+cairn_store_set_sidecar_cache (CairnStore *self,
+                               gint64      head_id,
+                               const char *head_hash)
+{
+  self->sidecar_head_id = head_id;
+  g_free (self->sidecar_head_hash);
+  self->sidecar_head_hash = g_strdup (head_hash);
+}
+
+/**
+ * cairn_store_now:
+ *
+ * Microseconds since the epoch: the real time, unless a test set a clock
+ * with cairn_store_set_now_func().
+ */
+gint64
+cairn_store_now (CairnStore *self)
+{
+  return self->now_func ? self->now_func () : g_get_real_time ();
+}
+
+void
+cairn_store_set_now_func (CairnStore       *self,
+                          CairnStoreNowFunc func)
+{
+  self->now_func = func;
+}
+
+/* After a write outside any transaction, or the outermost commit. */
+static void
+after_write (CairnStore *self)
+{
+  if (self->transaction_depth == 0)
+    cairn_store_audit_sync_sidecar (self, NULL);
 }
 
 sqlite3 *
@@ -194,6 +300,8 @@ cairn_store_step_done (CairnStore    *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
+  if (!sqlite3_stmt_readonly (stmt))
+    after_write (self);
   return TRUE;
 }
 
@@ -376,7 +484,9 @@ migrate (CairnStore *self,
     }
   set_version = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d;", n,
                                  CAIRN_APPLICATION_ID);
-  if (!cairn_store_exec (self, set_version, error))
+  /* The audit triggers follow the schema: regenerate them for the new one. */
+  if (!cairn_store_audit_install_triggers (self, error) ||
+      !cairn_store_exec (self, set_version, error))
     {
       cairn_store_rollback (self);
       return FALSE;
@@ -498,7 +608,8 @@ cairn_store_open (const char           *path,
       return NULL;
     }
 
-  if (!cairn_store_exec (self, "PRAGMA foreign_keys = ON", error))
+  if (!cairn_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !cairn_store_audit_register_functions (self, error))
     return NULL;
   if (!(flags & CAIRN_STORE_OPEN_READ_ONLY))
     {
@@ -556,6 +667,7 @@ cairn_store_commit (CairnStore  *self,
       return FALSE;
     }
   self->transaction_depth--;
+  after_write (self);
   return TRUE;
 }
 
@@ -698,7 +810,8 @@ cairn_store_check (CairnStore  *self,
     g_ptr_array_add (problems, g_strdup_printf (_("schema: version %u, expected %u"), version,
                                                 cairn_store_get_latest_version ()));
   return collect_rows (self, "PRAGMA integrity_check", problems, "integrity: ", error) &&
-         collect_rows (self, "PRAGMA foreign_key_check", problems, "foreign key: ", error);
+         collect_rows (self, "PRAGMA foreign_key_check", problems, "foreign key: ", error) &&
+         cairn_store_audit_verify (self, 0, problems, error);
 }
 
 gboolean
@@ -707,7 +820,11 @@ cairn_store_set_board (CairnStore  *self,
                        const char  *area,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = cairn_store_prepare (
+  sqlite3_stmt *stmt;
+
+  if (!cairn_store_require (self, CAIRN_ACTION_EDIT_SETTINGS, error))
+    return FALSE;
+  stmt = cairn_store_prepare (
     self, "INSERT INTO board (id, name, area) VALUES (1, ?1, ?2) "
           "ON CONFLICT (id) DO UPDATE SET name = excluded.name, area = excluded.area", error);
 
