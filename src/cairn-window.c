@@ -4,9 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "cairn-audit-store.h"
 #include "cairn-child-store.h"
+#include "cairn-login-dialog.h"
+#include "cairn-user-store.h"
 #include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-ref.h"
@@ -32,6 +36,11 @@ struct _CairnWindow
   GtkLabel *child_details_label;
   GtkListBox *chronology_list;
   GtkButton *back_button;
+  GtkWidget *history_box;
+  GtkListBox *history_list;
+  GtkLabel *user_label;
+
+  GCancellable *check_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CairnWindow, cairn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -50,7 +59,7 @@ cairn_window_get_store (CairnWindow *self)
 }
 
 void
-cairn_window_show_error (CairnWindow *self,
+cairn_window_show_toast (CairnWindow *self,
                          const char  *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -66,6 +75,22 @@ get_settings (CairnWindow *self)
 
   return app ? cairn_application_get_settings (CAIRN_APPLICATION (app)) : NULL;
 }
+
+static void
+update_user_label (CairnWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->store != NULL && cairn_store_is_signed_in (self->store))
+    text = g_strdup_printf (_("Signed in as %s (%s)"),
+                            cairn_store_get_user_display_name (self->store),
+                            cairn_role_label (cairn_store_get_user_role (self->store)));
+  gtk_label_set_label (self->user_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->user_label), text != NULL);
+}
+
+static void sign_in (CairnWindow *self);
+static void start_quick_check (CairnWindow *self);
 
 static gboolean
 add_case_row (const char *ref,
@@ -88,10 +113,13 @@ reload_cases (CairnWindow *self)
   gint64 n_children = 0;
   g_autofree char *count = NULL;
 
-  if (self->store != NULL)
+  gboolean locked = self->store != NULL && !cairn_store_is_signed_in (self->store) &&
+                    cairn_store_count_users (self->store) > 0;
+
+  if (self->store != NULL && !locked)
     {
       if (!cairn_store_list_refs (self->store, CAIRN_LIST_CASES, add_case_row, list, &error))
-        cairn_window_show_error (self, error->message);
+        cairn_window_show_toast (self, error->message);
       n_children = cairn_store_count_children (self->store);
     }
   selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
@@ -104,8 +132,228 @@ reload_cases (CairnWindow *self)
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " child",
                                         "%" G_GINT64_FORMAT " children", n_children),
                            n_children);
-  gtk_label_set_label (self->case_count_label, count);
-  gtk_stack_set_visible_child_name (self->content_stack, self->store ? "empty" : "welcome");
+  gtk_label_set_label (self->case_count_label, locked ? _("Sign in to see the cases") : count);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    self->store == NULL ? "welcome" : locked ? "locked" : "empty");
+  update_user_label (self);
+}
+
+static void
+on_signed_in (CairnLoginDialog *dialog,
+              CairnWindow      *self)
+{
+  reload_cases (self);
+}
+
+/* Asks who the user is, or for a demo database signs in as the demo chair and says so. */
+static void
+sign_in (CairnWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  CairnLoginDialog *dialog;
+
+  if (self->store == NULL || cairn_store_is_signed_in (self->store))
+    return;
+  if (cairn_store_is_demo (self->store))
+    {
+      if (cairn_store_login_demo (self->store, &error))
+        {
+          g_autofree char *message = g_strdup_printf (
+            _("Demo session: signed in as the demo chair (%s). The demo accounts are listed in the README."),
+            CAIRN_DEMO_CHAIR);
+          cairn_window_show_toast (self, message);
+          reload_cases (self);
+          return;
+        }
+      g_debug ("Demo sign-in failed: %s", error->message);
+    }
+  dialog = cairn_login_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  sign_in (CAIRN_WINDOW (widget));
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  CairnWindow *self = CAIRN_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  cairn_store_logout (self->store);
+  reload_cases (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* The check run when a database opens: SQLite's quick check and the audit
+ * chain since the last entry verified on this computer, in a thread with
+ * its own connection. */
+typedef struct
+{
+  char *path;
+  gint64 from_id;
+  gint64 head_id;
+  GPtrArray *problems;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data);
+}
+
+static char *
+verified_cache_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "cairn", "audit-verified.ini", NULL);
+}
+
+static gint64
+load_verified_id (const char *db_path)
+{
+  g_autofree char *path = verified_cache_path ();
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL))
+    return 0;
+  return g_key_file_get_int64 (kf, "verified", db_path, NULL);
+}
+
+static void
+save_verified_id (const char *db_path,
+                  gint64      id)
+{
+  g_autofree char *path = verified_cache_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+
+  g_mkdir_with_parents (dir, 0700);
+  g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL);
+  g_key_file_set_int64 (kf, "verified", db_path, id);
+  g_key_file_save_to_file (kf, path, NULL);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnStore) store = cairn_store_open (data->path, CAIRN_STORE_OPEN_READ_ONLY, &error);
+  gboolean ok;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (data->from_id == G_MAXINT64)
+    ok = cairn_store_check (store, data->problems, &error);
+  else
+    ok = cairn_store_quick_check (store, data->from_id, &data->head_id, data->problems, &error);
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_check_result (CairnWindow *self,
+                   gboolean     full,
+                   GPtrArray   *problems)
+{
+  GtkWidget *dialog;
+  g_autoptr (GString) body = g_string_new ("");
+
+  if (problems->len == 0 && !full)
+    return;
+  for (guint i = 0; i < problems->len && i < 10; i++)
+    g_string_append_printf (body, "%s\n", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len == 0)
+    g_string_append (body, _("The database, its audit trail and the audit sidecar are intact."));
+  else
+    g_string_append (body, _("\nDo not rely on this database until the board's administrator has "
+                             "looked at it. Restore the latest good backup if the audit trail has "
+                             "been tampered with."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   problems->len ? _("This Database Has Problems")
+                                                 : _("No Problems Found"),
+                                   body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CairnWindow *self = CAIRN_WINDOW (source);
+  CheckData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  gboolean full = data->from_id == G_MAXINT64;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cairn_window_show_toast (self, error->message);
+      return;
+    }
+  if (!full && data->problems->len == 0)
+    save_verified_id (data->path, data->head_id + 1);
+  show_check_result (self, full, data->problems);
+}
+
+static void
+run_check (CairnWindow *self,
+           gboolean     full)
+{
+  g_autoptr (GTask) task = NULL;
+  CheckData *data;
+
+  if (self->store == NULL)
+    return;
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+
+  data = g_new0 (CheckData, 1);
+  data->path = g_strdup (cairn_store_get_path (self->store));
+  data->from_id = full ? G_MAXINT64 : load_verified_id (data->path);
+  data->problems = g_ptr_array_new_with_free_func (g_free);
+  task = g_task_new (self, self->check_cancellable, check_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
+start_quick_check (CairnWindow *self)
+{
+  run_check (self, FALSE);
+}
+
+static void
+full_check_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CairnWindow *self = CAIRN_WINDOW (widget);
+
+  cairn_window_show_toast (self, _("Checking the database and its audit trail…"));
+  run_check (self, TRUE);
 }
 
 /**
@@ -126,13 +374,13 @@ cairn_window_open_file (CairnWindow *self,
 
   if (path == NULL)
     {
-      cairn_window_show_error (self, _("Only local files can be opened"));
+      cairn_window_show_toast (self, _("Only local files can be opened"));
       return FALSE;
     }
   store = cairn_store_open (path, CAIRN_STORE_OPEN_EXISTING, &error);
   if (store == NULL)
     {
-      cairn_window_show_error (self, error->message);
+      cairn_window_show_toast (self, error->message);
       return FALSE;
     }
   g_set_object (&self->store, store);
@@ -143,6 +391,8 @@ cairn_window_open_file (CairnWindow *self,
   if ((settings = get_settings (self)) != NULL)
     g_settings_set_string (settings, "last-database", path);
   reload_cases (self);
+  sign_in (self);
+  start_quick_check (self);
   return TRUE;
 }
 
@@ -180,6 +430,48 @@ make_event_row (const CairnEvent *event)
   return row;
 }
 
+/* Who opened the child's record and who changed what, for those who may read the audit trail. */
+static void
+show_history (CairnWindow *self,
+              gint64       child_number)
+{
+  g_autoptr (GPtrArray) entries = NULL;
+  GtkWidget *w;
+
+  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, w);
+  if (!cairn_store_require (self->store, CAIRN_ACTION_VIEW_AUDIT, NULL) ||
+      (entries = cairn_store_list_child_audit (self->store, child_number, NULL)) == NULL)
+    {
+      gtk_widget_set_visible (self->history_box, FALSE);
+      return;
+    }
+  /* Newest first. */
+  for (guint i = entries->len; i > 0; i--)
+    {
+      CairnAuditEntry *e = g_ptr_array_index (entries, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", e->at, e->user_name);
+
+      if (g_str_equal (e->action, "open"))
+        title = g_strdup (_("Opened the record"));
+      else if (g_str_equal (e->action, "insert"))
+        title = g_strdup_printf (_("Added to %s"), e->entity);
+      else if (g_str_equal (e->action, "update"))
+        title = g_strdup_printf (_("Changed %s"), e->entity);
+      else if (g_str_equal (e->action, "delete"))
+        title = g_strdup_printf (_("Removed from %s"), e->entity);
+      else
+        title = g_strdup (e->action);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->history_list, row);
+    }
+  gtk_widget_set_visible (self->history_box, TRUE);
+}
+
 static void
 show_case (CairnWindow *self,
            const char  *ref_text)
@@ -195,9 +487,10 @@ show_case (CairnWindow *self,
 
   if (!cairn_ref_parse ("case", ref_text, CAIRN_REF_CASE, &ref, &error) ||
       (child = cairn_store_get_child (self->store, ref.number, &error)) == NULL ||
-      (events = cairn_store_list_events (self->store, ref.number, ref.case_number, &error)) == NULL)
+      (events = cairn_store_list_events (self->store, ref.number, ref.case_number, &error)) == NULL ||
+      !cairn_store_record_child_opened (self->store, ref.number, &error))
     {
-      cairn_window_show_error (self, error->message);
+      cairn_window_show_toast (self, error->message);
       return;
     }
 
@@ -216,6 +509,7 @@ show_case (CairnWindow *self,
   for (guint i = 0; i < events->len; i++)
     gtk_list_box_append (self->chronology_list, make_event_row (g_ptr_array_index (events, i)));
 
+  show_history (self, ref.number);
   gtk_stack_set_visible_child_name (self->content_stack, "case");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -311,7 +605,7 @@ open_response (GtkNativeDialog *dialog,
             cairn_store_open (path, CAIRN_STORE_OPEN_CREATE | CAIRN_STORE_OPEN_FORCE, &error);
           if (store == NULL || !cairn_store_set_board (store, _("New board"), "", &error))
             {
-              cairn_window_show_error (self, error->message);
+              cairn_window_show_toast (self, error->message);
               goto out;
             }
         }
@@ -381,6 +675,8 @@ cairn_window_dispose (GObject *object)
   CairnWindow *self = CAIRN_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIRN_TYPE_WINDOW);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (cairn_window_parent_class)->dispose (object);
 }
@@ -442,6 +738,9 @@ cairn_window_class_init (CairnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, child_details_label);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, chronology_list);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, user_label);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_model_notify);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
@@ -450,6 +749,9 @@ cairn_window_class_init (CairnWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.full-check", NULL, full_check_action);
 }
 
 static void

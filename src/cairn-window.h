@@ -16,7 +16,7 @@ CairnWindow *cairn_window_new        (CairnApplication *application);
 CairnStore  *cairn_window_get_store  (CairnWindow      *self);
 gboolean     cairn_window_open_file  (CairnWindow      *self,
                                       GFile            *file);
-void         cairn_window_show_error (CairnWindow      *self,
+void         cairn_window_show_toast (CairnWindow      *self,
                                       const char       *message);
 
 G_END_DECLS

@@ -814,6 +814,37 @@ cairn_store_check (CairnStore  *self,
          cairn_store_audit_verify (self, 0, problems, error);
 }
 
+/**
+ * cairn_store_quick_check:
+ * @audit_from_id: the first audit entry not yet verified (entries before it
+ *   were verified by an earlier check)
+ * @audit_head_id: (out): the newest entry now verified
+ *
+ * The check run when a database is opened: SQLite's quick_check and the
+ * audit chain from @audit_from_id on, with the sidecar. The full check is
+ * cairn_store_check().
+ */
+gboolean
+cairn_store_quick_check (CairnStore  *self,
+                         gint64       audit_from_id,
+                         gint64      *audit_head_id,
+                         GPtrArray   *problems,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!collect_rows (self, "PRAGMA quick_check", problems, "integrity: ", error) ||
+      !cairn_store_audit_verify (self, audit_from_id, problems, error))
+    return FALSE;
+  *audit_head_id = 0;
+  stmt = cairn_store_prepare (self, "SELECT coalesce(max(id), 0) FROM audit_log", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    *audit_head_id = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return TRUE;
+}
+
 gboolean
 cairn_store_set_board (CairnStore  *self,
                        const char  *name,

@@ -52,6 +52,11 @@ gboolean    cairn_store_get_today_checked  (CairnStore           *self,
 gboolean    cairn_store_check              (CairnStore           *self,
                                             GPtrArray            *problems,
                                             GError              **error);
+gboolean    cairn_store_quick_check        (CairnStore           *self,
+                                            gint64                audit_from_id,
+                                            gint64               *audit_head_id,
+                                            GPtrArray            *problems,
+                                            GError              **error);
 gboolean    cairn_store_set_board          (CairnStore           *self,
                                             const char           *name,
                                             const char           *area,
