@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "cairn-audit-store.h"
+#include "cairn-backup.h"
+#include "cairn-password.h"
+#include "cairn-progress-dialog.h"
+#include "cairn-seal.h"
 #include "cairn-child-store.h"
 #include "cairn-login-dialog.h"
 #include "cairn-user-store.h"
@@ -356,6 +360,173 @@ full_check_action (GtkWidget  *widget,
   run_check (self, TRUE);
 }
 
+/* Backups: a file, a passphrase, then the copy in a thread with its own connection. */
+typedef struct
+{
+  CairnStore *worker;
+  char *path;
+  char *passphrase;
+  CairnProgressDialog *progress;
+} BackupData;
+
+static void
+backup_data_free (BackupData *data)
+{
+  g_clear_object (&data->worker);
+  g_free (data->path);
+  cairn_password_free (data->passphrase);
+  g_clear_object (&data->progress);
+  g_free (data);
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BackupData *data = task_data;
+  g_autoptr (GError) error = NULL;
+
+  if (cairn_store_backup (data->worker, data->path, data->passphrase,
+                          cairn_progress_report_from_thread, data->progress, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+backup_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CairnWindow *self = CAIRN_WINDOW (source);
+  BackupData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (data->progress));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cairn_window_show_toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Encrypted backup written to %s"), data->path);
+  cairn_window_show_toast (self, message);
+}
+
+static void
+passphrase_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CairnWindow      *self)
+{
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *second = g_object_get_data (G_OBJECT (dialog), "second");
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  BackupData *data;
+
+  if (g_strcmp0 (response, "backup") != 0)
+    goto out;
+  if (g_strcmp0 (gtk_editable_get_text (first), gtk_editable_get_text (second)) != 0)
+    {
+      cairn_window_show_toast (self, _("Passphrase: the two passphrases differ; nothing was written"));
+      goto out;
+    }
+  data = g_new0 (BackupData, 1);
+  data->passphrase = g_strdup (gtk_editable_get_text (first));
+  data->path = g_strdup (path);
+  if (!cairn_store_require (self->store, CAIRN_ACTION_BACKUP, &error) ||
+      !cairn_passphrase_check (data->passphrase, &error) ||
+      (data->worker = cairn_store_open_worker (self->store, &error)) == NULL)
+    {
+      cairn_window_show_toast (self, error->message);
+      backup_data_free (data);
+      goto out;
+    }
+  data->progress = g_object_ref_sink (cairn_progress_dialog_new (GTK_WINDOW (self), _("Writing an Encrypted Backup")));
+  gtk_window_present (GTK_WINDOW (data->progress));
+  task = g_task_new (self, cairn_progress_dialog_get_cancellable (data->progress), backup_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) backup_data_free);
+  g_task_run_in_thread (task, backup_thread);
+
+out:
+  gtk_editable_set_text (first, "");
+  gtk_editable_set_text (second, "");
+}
+
+static void
+backup_file_chosen (GtkNativeDialog *chooser,
+                    int              response,
+                    CairnWindow     *self)
+{
+  g_autoptr (GFile) file = NULL;
+  GtkWidget *dialog, *box, *first, *second;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Choose a Passphrase"),
+                                   _("The backup is encrypted with this passphrase (at least 12 "
+                                     "characters). Keep it somewhere safe and apart from the "
+                                     "backup: without it the backup cannot be restored."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  first = gtk_password_entry_new ();
+  second = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (first), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase again"), -1);
+  g_object_set (first, "placeholder-text", _("Passphrase"), NULL);
+  g_object_set (second, "placeholder-text", _("Passphrase again"), NULL);
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), second);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "backup",
+                                    _("_Back Up"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "backup",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "backup");
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "second", second);
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_file_get_path (file), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (passphrase_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+out:
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CairnWindow *self = CAIRN_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!cairn_store_require (self->store, CAIRN_ACTION_BACKUP, &error))
+    {
+      cairn_window_show_toast (self, error->message);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Back Up the Board Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Continue"), _("_Cancel"));
+  base = g_path_get_basename (cairn_store_get_path (self->store));
+  name = g_strconcat (base, "-backup", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /**
  * cairn_window_open_file:
  *
@@ -393,6 +564,8 @@ cairn_window_open_file (CairnWindow *self,
   reload_cases (self);
   sign_in (self);
   start_quick_check (self);
+  if (cairn_store_get_warning (store) != NULL)
+    cairn_window_show_toast (self, cairn_store_get_warning (store));
   return TRUE;
 }
 
@@ -752,6 +925,7 @@ cairn_window_class_init (CairnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.full-check", NULL, full_check_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
 }
 
 static void

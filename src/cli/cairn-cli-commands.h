@@ -8,3 +8,5 @@ int cairn_cli_check  (int argc, char **argv);
 int cairn_cli_list   (int argc, char **argv);
 int cairn_cli_user   (int argc, char **argv);
 int cairn_cli_audit  (int argc, char **argv);
+int cairn_cli_backup (int argc, char **argv);
+int cairn_cli_restore (int argc, char **argv);

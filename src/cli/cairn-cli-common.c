@@ -108,6 +108,8 @@ cairn_cli_open_store (const char *db_path,
   store = cairn_store_open (db_path, CAIRN_STORE_OPEN_EXISTING, &error);
   if (store == NULL)
     *status = cairn_cli_fail (error);
+  else if (cairn_store_get_warning (store) != NULL)
+    fprintf (stderr, "cairn-cli: warning: %s\n", cairn_store_get_warning (store));
   return store;
 }
 

@@ -69,4 +69,8 @@ gboolean    cairn_cli_write_file      (const char     *path,
                                        gsize           length,
                                        int            *status);
 
+char       *cairn_cli_read_passphrase (int             fd,
+                                       gboolean        confirm,
+                                       int            *status);
+
 G_END_DECLS

@@ -17,6 +17,8 @@ static const CairnCliCommand commands[] = {
   { "list", N_("List children, cases, conferences, SCRs or meetings"), cairn_cli_list },
   { "user", N_("Add accounts and put users on SCR panels"), cairn_cli_user },
   { "audit", N_("Show who opened and changed a child's record"), cairn_cli_audit },
+  { "backup", N_("Write an encrypted backup of a database"), cairn_cli_backup },
+  { "restore", N_("Restore a database from an encrypted backup"), cairn_cli_restore },
 };
 
 static void

@@ -650,6 +650,16 @@ cairn_store_audit_verify (CairnStore  *self,
   g_autofree char *sidecar_path = cairn_store_dup_sidecar_path (self);
   int rc;
 
+  /* A database from before the audit trail existed has nothing to verify. */
+  stmt = cairn_store_prepare (
+    self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return TRUE;
+
   stmt = cairn_store_prepare (
     self, "SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)

@@ -38,6 +38,8 @@ struct _CairnStore
   gint64 sidecar_head_id;
   char *sidecar_head_hash;
   CairnStoreNowFunc now_func;
+
+  char *warning;
 };
 
 G_DEFINE_FINAL_TYPE (CairnStore, cairn_store, G_TYPE_OBJECT)
@@ -60,6 +62,7 @@ cairn_store_finalize (GObject *object)
   cairn_store_session_clear (&self->session);
   g_clear_pointer (&self->audit_time_override, g_free);
   g_clear_pointer (&self->sidecar_head_hash, g_free);
+  g_clear_pointer (&self->warning, g_free);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -525,6 +528,65 @@ remove_database_files (const char *path)
 }
 
 /**
+ * cairn_store_open_worker:
+ *
+ * Opens a second connection to the same database, signed in as the same
+ * user, for long work in another thread (a connection is not shared
+ * between threads).
+ */
+CairnStore *
+cairn_store_open_worker (CairnStore  *self,
+                         GError     **error)
+{
+  CairnStore *worker = cairn_store_open (self->path, CAIRN_STORE_OPEN_EXISTING, error);
+
+  if (worker == NULL)
+    return NULL;
+  worker->session.id = self->session.id;
+  worker->session.name = g_strdup (self->session.name);
+  worker->session.display_name = g_strdup (self->session.display_name);
+  worker->session.role = self->session.role;
+  worker->session.team = g_strdup (self->session.team);
+  return worker;
+}
+
+/* Children's records must not be readable by other users of the computer. */
+static void
+check_permissions (CairnStore *self)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", ".audit-head" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && (st.st_mode & 077) != 0)
+        {
+          g_free (self->warning);
+          self->warning = g_strdup_printf (
+            _("%s can be read by other users of this computer (mode %04o); make it private with "
+              "chmod 600 %s"),
+            path, (unsigned) (st.st_mode & 07777), path);
+          return;
+        }
+    }
+}
+
+/**
+ * cairn_store_get_warning:
+ *
+ * Returns: (nullable): a warning found when the database was opened (files
+ *   readable by other users), for the app and the command line to show
+ */
+const char *
+cairn_store_get_warning (CairnStore *self)
+{
+  g_return_val_if_fail (CAIRN_IS_STORE (self), NULL);
+  return self->warning;
+}
+
+/**
  * cairn_store_open:
  *
  * Opens (or with %CAIRN_STORE_OPEN_CREATE creates) a board's database and
@@ -573,6 +635,7 @@ cairn_store_open (const char           *path,
 
   self = g_object_new (CAIRN_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  check_permissions (self);
 
   if (sqlite3_open_v2 (path, &self->db, open_flags, NULL) != SQLITE_OK)
     {
@@ -616,13 +679,6 @@ cairn_store_open (const char           *path,
       if (!cairn_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error) ||
           !migrate (self, (guint) version, error))
         return NULL;
-    }
-  else if ((guint) version < latest)
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NEWER_VERSION,
-                   _("%s: has schema %d and must be upgraded to %u before it can be read"), path,
-                   version, latest);
-      return NULL;
     }
 
   return g_steal_pointer (&self);
@@ -806,7 +862,8 @@ cairn_store_check (CairnStore  *self,
 {
   guint version = cairn_store_get_schema_version (self);
 
-  if (version != cairn_store_get_latest_version ())
+  /* An older schema opened read-only is not a problem: it is upgraded when opened for writing. */
+  if (version > cairn_store_get_latest_version ())
     g_ptr_array_add (problems, g_strdup_printf (_("schema: version %u, expected %u"), version,
                                                 cairn_store_get_latest_version ()));
   return collect_rows (self, "PRAGMA integrity_check", problems, "integrity: ", error) &&

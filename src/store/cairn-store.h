@@ -27,7 +27,10 @@ typedef enum
 CairnStore *cairn_store_open               (const char           *path,
                                             CairnStoreOpenFlags   flags,
                                             GError              **error);
+CairnStore *cairn_store_open_worker        (CairnStore           *self,
+                                            GError              **error);
 const char *cairn_store_get_path           (CairnStore           *self);
+const char *cairn_store_get_warning        (CairnStore           *self);
 guint       cairn_store_get_schema_version (CairnStore           *self);
 guint       cairn_store_get_latest_version (void);
 
