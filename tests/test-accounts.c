@@ -42,8 +42,44 @@ sqlite_shell (const char *db,
 
 /* A board with a chair, one account of every other role, and two cases:
  * C-000001/1 for team East, C-000002/1 for team West. */
+static CairnStore *build_board (const char *name);
+
+/* Every test starts from a copy of one board built once (hashing passwords
+ * with Argon2id is deliberately slow). */
 static CairnStore *
 make_board (const char *name)
+{
+  static char *template_path;
+  g_autofree char *path = cairn_test_scratch_path (name);
+  g_autofree char *side = g_strconcat (path, ".audit-head", NULL);
+  g_autofree char *template_side = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  CairnStore *store;
+  gsize len;
+
+  if (template_path == NULL)
+    {
+      g_autoptr (CairnStore) t = build_board ("template.cairn");
+      template_path = g_strdup (cairn_store_get_path (t));
+    }
+  template_side = g_strconcat (template_path, ".audit-head", NULL);
+  {
+    g_autofree char *sql = g_strdup_printf ("VACUUM INTO '%s'", path);
+    g_unlink (path);
+    sqlite_shell (template_path, sql);
+  }
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (g_file_get_contents (template_side, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents_full (side, contents, len, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  store = cairn_store_open (path, CAIRN_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  cairn_store_set_now_func (store, fake_clock);
+  return store;
+}
+
+static CairnStore *
+build_board (const char *name)
 {
   g_autofree char *path = cairn_test_scratch_path (name);
   g_autoptr (GError) error = NULL;
@@ -313,8 +349,9 @@ tamper_copy (CairnStore *store,
 
   g_unlink (dst);
   sqlite_shell (src, sql);
+  g_assert_cmpint (g_chmod (dst, 0600), ==, 0);
   g_assert_true (g_file_get_contents (src_side, &side, NULL, NULL));
-  g_assert_true (g_file_set_contents (dst_side, side, -1, NULL));
+  g_assert_true (g_file_set_contents_full (dst_side, side, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
   return dst;
 }
 
