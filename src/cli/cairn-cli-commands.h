@@ -10,3 +10,5 @@ int cairn_cli_user   (int argc, char **argv);
 int cairn_cli_audit  (int argc, char **argv);
 int cairn_cli_backup (int argc, char **argv);
 int cairn_cli_restore (int argc, char **argv);
+int cairn_cli_export (int argc, char **argv);
+int cairn_cli_import (int argc, char **argv);

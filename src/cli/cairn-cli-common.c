@@ -131,7 +131,9 @@ cairn_cli_write_file (const char *path,
         }
       return TRUE;
     }
-  if (!g_file_set_contents (path, contents, length, &error))
+  /* What cairn-cli writes is about children: readable by its owner only. */
+  if (!g_file_set_contents_full (path, contents, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 &error))
     {
       *status = cairn_cli_usage_error ("-o", "%s", error->message);
       return FALSE;

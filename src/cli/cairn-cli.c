@@ -19,6 +19,8 @@ static const CairnCliCommand commands[] = {
   { "audit", N_("Show who opened and changed a child's record"), cairn_cli_audit },
   { "backup", N_("Write an encrypted backup of a database"), cairn_cli_backup },
   { "restore", N_("Restore a database from an encrypted backup"), cairn_cli_restore },
+  { "export", N_("Write one child's whole record as JSON"), cairn_cli_export },
+  { "import", N_("Read one child's whole record from JSON"), cairn_cli_import },
 };
 
 static void

@@ -253,6 +253,28 @@ static const CairnCode event_kinds[] = {
   { "note", N_("Note") },
 };
 
+/* What a strategy discussion decided about section 47 enquiries. */
+static const CairnCode s47_decisions[] = {
+  { "none", N_("No section 47 enquiries") },
+  { "single", N_("Single-agency section 47 enquiries") },
+  { "joint", N_("Joint section 47 enquiries with the police") },
+};
+
+/* Where a conference's record stands. */
+static const CairnCode conference_statuses[] = {
+  { "draft", N_("Draft") },
+  { "approved", N_("Approved by the chair") },
+  { "issued", N_("Issued") },
+};
+
+/* A conference's decision about a child's protection plan. */
+static const CairnCode plan_decisions[] = {
+  { "start", N_("Child protection plan started") },
+  { "continue", N_("Child protection plan continues") },
+  { "end", N_("Child protection plan ended") },
+  { "none", N_("No child protection plan") },
+};
+
 static const struct
 {
   const CairnCode *codes;
@@ -274,6 +296,9 @@ static const struct
   [CAIRN_CODES_REFERRAL_DECISION] = { referral_decisions, G_N_ELEMENTS (referral_decisions) },
   [CAIRN_CODES_SCR_ACTION_STATUS] = { scr_action_statuses, G_N_ELEMENTS (scr_action_statuses) },
   [CAIRN_CODES_EVENT_KIND] = { event_kinds, G_N_ELEMENTS (event_kinds) },
+  [CAIRN_CODES_S47_DECISION] = { s47_decisions, G_N_ELEMENTS (s47_decisions) },
+  [CAIRN_CODES_CONFERENCE_STATUS] = { conference_statuses, G_N_ELEMENTS (conference_statuses) },
+  [CAIRN_CODES_PLAN_DECISION] = { plan_decisions, G_N_ELEMENTS (plan_decisions) },
 };
 
 const CairnCode *

@@ -515,9 +515,28 @@ static const char migration_accounts[] =
   ");"
   "CREATE INDEX audit_log_child ON audit_log (child_id) WHERE child_id IS NOT NULL;";
 
+/* Version 3: links to children who are not on this board's database. A
+ * child's record imported from another database may name a sibling who was
+ * not imported with it; the link keeps the reference and name the other
+ * database gave that child, and becomes a row of child_links when a child
+ * with that reference, name and date of birth is imported (cairn-exchange.c). */
+static const char migration_external_links[] =
+  "CREATE TABLE external_child_links ("
+  "  id INTEGER PRIMARY KEY,"
+  "  child_id INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,"
+  "  other_reference TEXT NOT NULL,"
+  "  other_given_name TEXT NOT NULL DEFAULT '',"
+  "  other_family_name TEXT NOT NULL,"
+  "  other_date_of_birth TEXT,"
+  "  relationship TEXT NOT NULL DEFAULT 'sibling',"
+  "  UNIQUE (child_id, other_reference)"
+  ");"
+  "CREATE INDEX external_child_links_other ON external_child_links (other_reference);";
+
 static const CairnMigration migrations[] = {
   { "Initial schema", migration_1 },
   { "Accounts and audit trail", migration_accounts },
+  { "Links to children on other databases", migration_external_links },
 };
 
 const CairnMigration *

@@ -706,6 +706,25 @@ cairn_store_begin (CairnStore  *self,
   return TRUE;
 }
 
+/**
+ * cairn_store_begin_read:
+ *
+ * Starts a read transaction (a deferred BEGIN: no write lock is taken), so
+ * that several queries see the database as it stood at one moment. End it
+ * with cairn_store_rollback() or cairn_store_commit().
+ */
+gboolean
+cairn_store_begin_read (CairnStore  *self,
+                        GError     **error)
+{
+  if (self->transaction_depth > 0)
+    return cairn_store_begin (self, error);
+  if (!cairn_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
 gboolean
 cairn_store_commit (CairnStore  *self,
                     GError     **error)

@@ -36,6 +36,8 @@ guint       cairn_store_get_latest_version (void);
 
 gboolean    cairn_store_begin              (CairnStore           *self,
                                             GError              **error);
+gboolean    cairn_store_begin_read         (CairnStore           *self,
+                                            GError              **error);
 gboolean    cairn_store_commit             (CairnStore           *self,
                                             GError              **error);
 void        cairn_store_rollback           (CairnStore           *self);

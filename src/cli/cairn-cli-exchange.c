@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cairn-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cairn-cli-commands.h"
+#include "cairn-cli-common.h"
+#include "cairn-error.h"
+#include "cairn-exchange.h"
+#include "cairn-ref.h"
+
+/* cairn-cli export --db FILE --child C-000123 [-o FILE.json]: one child's
+ * whole record in the case exchange format (../shared/CLI.md). */
+int
+cairn_cli_export (int    argc,
+                  char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *child = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
+    { "child", 0, 0, G_OPTION_ARG_STRING, &child, N_("The child, by reference"), "C-000123" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the JSON (- for standard output, the default)"), "FILE.json" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = cairn_cli_context_new (
+    "export", NULL,
+    _("Writes one child's whole record (child, household, links, cases with every referral, "
+      "event, assessment, enquiry, conference, plan and review) as one JSON document, "
+      "{\"format\": \"cairn-child\", \"version\": 1, …}. The file is readable by its owner only."),
+    entries);
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (JsonNode) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *canonical = NULL;
+  int status = CAIRN_EXIT_OK;
+  CairnRef ref;
+  gsize length;
+
+  if (!cairn_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cairn_cli_usage_error (argv[1], _("unexpected argument"));
+  if (child == NULL)
+    return cairn_cli_usage_error ("--child", _("a child's reference is required (for example C-000123)"));
+  if (!cairn_ref_parse ("--child", child, CAIRN_REF_CHILD, &ref, &error))
+    return cairn_cli_fail (error);
+  canonical = cairn_child_ref_format (ref.number);
+  if (strcmp (canonical, child) != 0)
+    return cairn_cli_usage_error ("--child", _("\"%s\" is not a reference of the form %s"), child,
+                                  "C-000123");
+  if ((store = cairn_cli_open_store (db, &status)) == NULL)
+    return status;
+
+  document = cairn_store_export_child (store, ref.number, &error);
+  if (document == NULL)
+    {
+      if (g_error_matches (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND))
+        g_prefix_error (&error, "--child: ");
+      return cairn_cli_fail (error);
+    }
+  data = cairn_exchange_to_data (document, &length);
+  if (!cairn_cli_write_file (output ? output : "-", data, length, &status))
+    return status;
+  return CAIRN_EXIT_OK;
+}
+
+static char *
+read_input (const char  *path,
+            gsize       *length,
+            GError     **error)
+{
+  g_autoptr (GError) local = NULL;
+  char *contents = NULL;
+
+  if (strcmp (path, "-") == 0)
+    {
+      GString *s = g_string_new (NULL);
+      char buf[65536];
+      size_t n;
+
+      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+        g_string_append_len (s, buf, (gssize) n);
+      if (ferror (stdin))
+        {
+          g_string_free (s, TRUE);
+          g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_IO, _("-: cannot read standard input"));
+          return NULL;
+        }
+      *length = s->len;
+      return g_string_free (s, FALSE);
+    }
+  if (!g_file_get_contents (path, &contents, length, &local))
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_IO, _("%s: cannot read (%s)"), path,
+                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? _("no such file")
+                                                                             : local->message);
+      return NULL;
+    }
+  return contents;
+}
+
+/* cairn-cli import --db FILE [--replace] FILE.json */
+int
+cairn_cli_import (int    argc,
+                  char **argv)
+{
+  g_autofree char *db = NULL;
+  gboolean replace = FALSE;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the record of a child who is already in the database"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = cairn_cli_context_new (
+    "import", "FILE.json",
+    _("Reads one child's whole record written by `cairn-cli export` (- reads standard input). "
+      "Agencies and professionals are matched by code and by name and agency, people by name "
+      "and date of birth, conferences by reference; what is missing is added. A child already "
+      "in the database (same reference, NHS number or LA child ID) is refused unless --replace. "
+      "Everything is checked first: on any error nothing is written."),
+    entries);
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (JsonNode) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *ref = NULL;
+  int status = CAIRN_EXIT_OK;
+  gint64 number = 0;
+  gboolean replaced = FALSE;
+  gsize length = 0;
+
+  if (!cairn_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return cairn_cli_usage_error ("import", _("name the JSON file to import"));
+  if (argc > 2)
+    return cairn_cli_usage_error (argv[2], _("unexpected argument"));
+  if ((data = read_input (argv[1], &length, &error)) == NULL ||
+      (document = cairn_exchange_parse (argv[1], data, (gssize) length, &error)) == NULL)
+    return cairn_cli_fail (error);
+  if ((store = cairn_cli_open_store (db, &status)) == NULL)
+    return status;
+
+  if (!cairn_store_import_child (store, document, replace ? CAIRN_IMPORT_REPLACE : CAIRN_IMPORT_DEFAULT,
+                                 &number, &replaced, &error))
+    {
+      if (g_error_matches (error, CAIRN_ERROR, CAIRN_ERROR_EXISTS))
+        {
+          g_autofree char *message = g_strdup_printf (_("%s (use --replace to replace that child's record)"),
+                                                      error->message);
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
+      return cairn_cli_fail (error);
+    }
+  ref = cairn_child_ref_format (number);
+  printf (replaced ? _("%s: replaced\n") : _("%s: imported\n"), ref);
+  return CAIRN_EXIT_OK;
+}
