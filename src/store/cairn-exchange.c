@@ -47,6 +47,37 @@
  * order of entry), so that export, import into an empty database and
  * export again gives the same bytes.
  *
+ * Import checks every member (strict dates, code lists, required members,
+ * unknown members refused) and the core validators (cairn_child_validate,
+ * cairn_person_validate, cairn_referral_validate, cairn_event_validate),
+ * naming the member by its path: cases[0].referrals[0].received_at. It
+ * writes in one transaction: on any error nothing is written. Matching on
+ * import:
+ *
+ * - the child: a child stored with the same reference, NHS number or LA
+ *   child ID is "already in the database" (CAIRN_ERROR_EXISTS). With
+ *   CAIRN_IMPORT_REPLACE its row is updated in place (so SCRs and other
+ *   children's links to it stay) and everything else of its record is
+ *   replaced; conferences and people that were only this child's go with
+ *   it. A file that matches two stored children is refused.
+ * - agencies by code, professionals by name and agency code: matched, or
+ *   added with the file's details. A stored one keeps its own details.
+ * - people by given name, family name and date of birth; a person without
+ *   a date of birth is never matched (two people who share a name must not
+ *   be merged), except, on replace, someone the child was linked to before.
+ * - conferences by reference; a stored conference must have the same kind
+ *   and date and time, keeps its record and attendees, and gains this
+ *   child's subject rows (a sibling group).
+ * - links: to the stored child with the same reference, given name, family
+ *   name and date of birth; otherwise the link is kept in
+ *   external_child_links with the reference and name the file gives, and
+ *   becomes a link when that child is imported. Either way it is exported
+ *   the same, so a record reads the same on any database.
+ *
+ * A document must name every agency, professional and conference it lists
+ * (as an exported one does), so that a valid document imported into an
+ * empty database exports as itself.
+ *
  * Most tables are described once, below, as a list of fields: the same
  * description reads a row for export and checks and writes it on import.
  */
@@ -1369,7 +1400,7 @@ cairn_exchange_parse (const char  *name,
                       gssize       length,
                       GError     **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) local = NULL;
   JsonNode *root;
 
@@ -1413,14 +1444,14 @@ cairn_exchange_parse (const char  *name,
                      message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
+  root = json_parser_steal_root (parser);
   if (root == NULL)
     {
       g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: not valid JSON (the file is empty)"),
                    name);
       return NULL;
     }
-  return json_node_copy (root);
+  return root;
 }
 
 static gboolean
