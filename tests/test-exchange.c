@@ -4,12 +4,17 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cairn-error.h"
 #include "cairn-exchange.h"
 #include "cairn-store.h"
 #include "cairn-test-utils.h"
+#include "cairn-user-store.h"
+
+#define PASSWORD "correct horse battery"
 
 /* The case exchange format through cairn-cli, checked with the sqlite3
  * shell (a peer, not our code). Every run uses the same "today". */
@@ -70,6 +75,37 @@ static char *
 dump (const char *db)
 {
   return sqlite (db, ".dump");
+}
+
+static void
+no_capture (sqlite3_context *ctx,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  sqlite3_result_int (ctx, 0);
+}
+
+/* Writes rows as another part of Cairn would (the SCR work, say), outside
+ * the exchange; the audit triggers need Cairn's functions, so this
+ * connection defines them, capturing nothing. */
+static void
+write_sql (const char *path,
+           const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The triggers' other functions must exist to compile; they never run. */
+  g_assert_cmpint (sqlite3_create_function (db, "cairn_audit_capture", 0, SQLITE_UTF8, NULL,
+                                            no_capture, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_create_function (db, "cairn_audit_now", 0, SQLITE_UTF8, NULL,
+                                            no_capture, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_create_function (db, "cairn_audit_user", 0, SQLITE_UTF8, NULL,
+                                            no_capture, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_create_function (db, "cairn_audit_hash", 11, SQLITE_UTF8, NULL,
+                                            no_capture, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }
 
 static int
@@ -555,8 +591,8 @@ test_replace (void)
   JsonArray *cases, *household;
 
   import_ok (db, fixture, "C-000123: imported\n");
-  g_free (sqlite (db, "INSERT INTO scrs (year, number, child_id, title)"
-                      " SELECT 2012, 1, id, 'Review' FROM children WHERE number = 123"));
+  write_sql (db, "INSERT INTO scrs (year, number, child_id, title)"
+                 " SELECT 2012, 1, id, 'Review' FROM children WHERE number = 123");
 
   json_object_set_string_member (object_at (document, "child"), "school", "Hillside Academy");
   cases = json_node_get_array (node_at (document, "cases"));
@@ -746,6 +782,179 @@ test_export_errors (void)
   g_assert_cmpstr (err4, ==, "cairn-cli: /nonexistent/child.json: cannot read (no such file)\n");
 }
 
+static int
+cli_as (const char  *user,
+        char       **out,
+        char       **err,
+        const char  *first,
+        ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, (gpointer) "--user");
+  g_ptr_array_add (argv, (gpointer) user);
+  g_ptr_array_add (argv, (gpointer) "--password-fd");
+  g_ptr_array_add (argv, (gpointer) "0");
+  g_ptr_array_add (argv, NULL);
+  return cairn_test_run_cli_input (PASSWORD "\n", out, err, (const char * const *) argv->pdata);
+}
+
+/* Imports and exports obey the roles, and the audit trail records them:
+ * an import as one entry with the file's SHA-256 and its counts, an
+ * export as an entry of the child's record history, the record a replace
+ * removed row by row, and the chain still verifies. */
+static void
+test_roles_and_audit (void)
+{
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *written = read_file (fixture);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, written, -1);
+  g_autofree char *db = cairn_test_scratch_path ("roles.cairn");
+  g_autoptr (JsonNode) document = load_fixture ();
+  g_autofree char *changed = NULL;
+  g_autoptr (GError) error = NULL;
+  CairnStore *store;
+
+  store = cairn_store_open (db, CAIRN_STORE_OPEN_CREATE | CAIRN_STORE_OPEN_FORCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cairn_store_add_user (store, "chair", NULL, CAIRN_ROLE_CHAIR, "", PASSWORD, &error));
+  g_assert_true (cairn_store_login (store, "chair", PASSWORD, &error));
+  g_assert_true (cairn_store_add_user (store, "manager", NULL, CAIRN_ROLE_BUSINESS_MANAGER, "", PASSWORD, &error));
+  g_assert_true (cairn_store_add_user (store, "worker", NULL, CAIRN_ROLE_PRACTITIONER,
+                                       "Assessment Team North", PASSWORD, &error));
+  g_assert_true (cairn_store_add_user (store, "other", NULL, CAIRN_ROLE_PRACTITIONER, "Team South",
+                                       PASSWORD, &error));
+  g_assert_true (cairn_store_add_user (store, "auditor", NULL, CAIRN_ROLE_AUDITOR, "", PASSWORD, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_assert_cmpint (cli (&out, &err, "import", "--db", db, fixture, NULL), ==, 4);
+    g_assert_cmpstr (err, ==, "cairn-cli: --user: this board's records need a login (--user NAME)\n");
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_assert_cmpint (cli_as ("worker", &out, &err, "import", "--db", db, fixture, NULL), ==, 4);
+    g_assert_cmpstr (err, ==, "cairn-cli: import records: worker (practitioner) may not import records\n");
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_assert_cmpint (cli_as ("manager", &out, &err, "import", "--db", db, fixture, NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpstr (out, ==, "C-000123: imported\n");
+  }
+  {
+    g_autofree char *entries = sqlite (db, "SELECT user_name, action, entity_key, child_id ="
+                                           " (SELECT id FROM children WHERE number = 123)"
+                                           " FROM audit_log WHERE action NOT LIKE 'login%' AND action <> 'user_added'");
+    g_autofree char *hash = sqlite (db, "SELECT json_extract(details, '$.sha256') FROM audit_log WHERE action = 'import'");
+    g_autofree char *rows = sqlite (db, "SELECT json_extract(details, '$.rows.events') || ' '"
+                                        " || json_extract(details, '$.rows.people') || ' '"
+                                        " || json_extract(details, '$.rows.external_child_links')"
+                                        " FROM audit_log WHERE action = 'import'");
+    g_assert_cmpstr (entries, ==, "manager|import|C-000123|1");
+    g_assert_cmpstr (hash, ==, sha256);
+    g_assert_cmpstr (rows, ==, "5 2 1");
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_assert_cmpint (cli_as ("worker", &out, &err, "export", "--db", db, "--child", "C-000123", NULL), ==, 0);
+    g_assert_cmpstr (out, ==, written);
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_assert_cmpint (cli_as ("other", &out, &err, "export", "--db", db, "--child", "C-000123", NULL), ==, 4);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_cmpstr (err, ==, "cairn-cli: export records: other (practitioner) may not export records"
+                              " C-000123: it belongs to team Assessment Team North, not Team South\n");
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_assert_cmpint (cli_as ("auditor", &out, &err, "export", "--db", db, "--child", "C-000123", NULL), ==, 4);
+    g_assert_cmpstr (err, ==, "cairn-cli: export records: auditor (auditor) may not export records C-000123\n");
+  }
+  {
+    g_autofree char *exports = sqlite (db, "SELECT user_name || ' ' || entity_key FROM audit_log WHERE action = 'export'");
+    g_assert_cmpstr (exports, ==, "worker C-000123");
+  }
+
+  /* Replace: the rows removed are in the trail with what they held. */
+  json_array_remove_element (json_node_get_array (node_at (document, "cases")), 0);
+  changed = write_document (document, "roles-changed.json");
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *deleted = NULL;
+    g_autofree char *before = NULL;
+    g_assert_cmpint (cli_as ("manager", &out, &err, "import", "--db", db, "--replace", changed, NULL), ==, 0);
+    g_assert_cmpstr (out, ==, "C-000123: replaced\n");
+    deleted = sqlite (db, "SELECT count(*) > 10 FROM audit_log WHERE action = 'delete' AND user_name = 'manager'");
+    g_assert_cmpstr (deleted, ==, "1");
+    before = sqlite (db, "SELECT json_extract(before, '$.concern') FROM audit_log"
+                         " WHERE action = 'delete' AND entity = 'referrals' ORDER BY id LIMIT 1");
+    g_assert_cmpstr (before, ==, "Missed health appointments");
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_assert_cmpint (cli (&out, &err, "check", "--db", db, NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+  }
+}
+
+/* The library calls the app uses: a document in, a document out. A
+ * document given as a tree is recorded with the SHA-256 of the bytes
+ * cairn_exchange_to_data() writes for it, which for the fixture (written
+ * in that form) are the file's own bytes. */
+static void
+test_in_process (void)
+{
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *written = read_file (fixture);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, written, -1);
+  g_autofree char *db = empty_db ("in-process.cairn");
+  g_autoptr (JsonNode) document = load_fixture ();
+  g_autoptr (JsonNode) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnStore) store = cairn_store_open (db, CAIRN_STORE_OPEN_EXISTING, &error);
+  g_autofree char *data = NULL;
+  g_autofree char *hash = NULL;
+  gint64 number = 0;
+  gboolean replaced = TRUE;
+
+  g_assert_no_error (error);
+  g_setenv ("CAIRN_TODAY", "2012-06-01", TRUE);
+  g_assert_true (cairn_store_import_child (store, document, CAIRN_IMPORT_DEFAULT, &number, &replaced, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (number, ==, 123);
+  g_assert_false (replaced);
+  back = cairn_store_export_child (store, 123, &error);
+  g_assert_no_error (error);
+  data = cairn_exchange_to_data (back, NULL);
+  g_assert_cmpstr (data, ==, written);
+  hash = sqlite (db, "SELECT json_extract(details, '$.sha256') FROM audit_log WHERE action = 'import'");
+  g_assert_cmpstr (hash, ==, sha256);
+
+  g_assert_false (cairn_store_import_child (store, document, CAIRN_IMPORT_DEFAULT, NULL, NULL, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (cairn_store_import_child (store, document, CAIRN_IMPORT_REPLACE, NULL, &replaced, &error));
+  g_assert_true (replaced);
+  g_unsetenv ("CAIRN_TODAY");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -759,6 +968,8 @@ main (int    argc,
   g_test_add_func ("/cairn/exchange/already-there", test_already_there);
   g_test_add_func ("/cairn/exchange/replace", test_replace);
   g_test_add_func ("/cairn/exchange/export-errors", test_export_errors);
+  g_test_add_func ("/cairn/exchange/roles-and-audit", test_roles_and_audit);
+  g_test_add_func ("/cairn/exchange/in-process", test_in_process);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cairn/exchange/refused/%s", bad_inputs[i].name);

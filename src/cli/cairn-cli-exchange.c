@@ -22,18 +22,21 @@ cairn_cli_export (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *child = NULL;
   g_autofree char *output = NULL;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
     { "child", 0, 0, G_OPTION_ARG_STRING, &child, N_("The child, by reference"), "C-000123" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write the JSON (- for standard output, the default)"), "FILE.json" },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
     { NULL }
   };
   g_autoptr (GOptionContext) context = cairn_cli_context_new (
     "export", NULL,
     _("Writes one child's whole record (child, household, links, cases with every referral, "
       "event, assessment, enquiry, conference, plan and review) as one JSON document, "
-      "{\"format\": \"cairn-child\", \"version\": 1, …}. The file is readable by its owner only."),
+      "{\"format\": \"cairn-child\", \"version\": 1, …}. The file is readable by its owner only; "
+      "the audit trail records the export."),
     entries);
   g_autoptr (CairnStore) store = NULL;
   g_autoptr (JsonNode) document = NULL;
@@ -56,7 +59,7 @@ cairn_cli_export (int    argc,
   if (strcmp (canonical, child) != 0)
     return cairn_cli_usage_error ("--child", _("\"%s\" is not a reference of the form %s"), child,
                                   "C-000123");
-  if ((store = cairn_cli_open_store (db, &status)) == NULL)
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
     return status;
 
   document = cairn_store_export_child (store, ref.number, &error);
@@ -114,10 +117,12 @@ cairn_cli_import (int    argc,
 {
   g_autofree char *db = NULL;
   gboolean replace = FALSE;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("Replace the record of a child who is already in the database"), NULL },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
     { NULL }
   };
   g_autoptr (GOptionContext) context = cairn_cli_context_new (
@@ -126,10 +131,10 @@ cairn_cli_import (int    argc,
       "Agencies and professionals are matched by code and by name and agency, people by name "
       "and date of birth, conferences by reference; what is missing is added. A child already "
       "in the database (same reference, NHS number or LA child ID) is refused unless --replace. "
-      "Everything is checked first: on any error nothing is written."),
+      "Everything is checked first: on any error nothing is written. The audit trail records "
+      "the import as one entry with the file's SHA-256."),
     entries);
   g_autoptr (CairnStore) store = NULL;
-  g_autoptr (JsonNode) document = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *ref = NULL;
@@ -144,14 +149,17 @@ cairn_cli_import (int    argc,
     return cairn_cli_usage_error ("import", _("name the JSON file to import"));
   if (argc > 2)
     return cairn_cli_usage_error (argv[2], _("unexpected argument"));
-  if ((data = read_input (argv[1], &length, &error)) == NULL ||
-      (document = cairn_exchange_parse (argv[1], data, (gssize) length, &error)) == NULL)
-    return cairn_cli_fail (error);
-  if ((store = cairn_cli_open_store (db, &status)) == NULL)
+  if (strcmp (argv[1], "-") == 0 && login.password_fd == 0)
+    return cairn_cli_usage_error ("-", _("standard input carries the password (--password-fd 0); "
+                                         "name the JSON file"));
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
     return status;
+  if ((data = read_input (argv[1], &length, &error)) == NULL)
+    return cairn_cli_fail (error);
 
-  if (!cairn_store_import_child (store, document, replace ? CAIRN_IMPORT_REPLACE : CAIRN_IMPORT_DEFAULT,
-                                 &number, &replaced, &error))
+  if (!cairn_store_import_child_data (store, argv[1], data, (gssize) length,
+                                      replace ? CAIRN_IMPORT_REPLACE : CAIRN_IMPORT_DEFAULT, &number,
+                                      &replaced, &error))
     {
       if (g_error_matches (error, CAIRN_ERROR, CAIRN_ERROR_EXISTS))
         {

@@ -52,6 +52,7 @@ cairn_store_find_agency (CairnStore  *self,
 
 /**
  * cairn_store_ensure_agency:
+ * @created: (out) (optional): whether the agency was added
  *
  * Validates @agency and returns the id of the agency with its code,
  * adding it when there is none. An agency already stored keeps its own
@@ -61,9 +62,13 @@ gboolean
 cairn_store_ensure_agency (CairnStore   *self,
                            CairnAgency  *agency,
                            gint64       *id,
+                           gboolean     *created,
                            GError      **error)
 {
   sqlite3_stmt *stmt;
+
+  if (created)
+    *created = FALSE;
 
   if (!cairn_agency_validate (agency, error) || !cairn_store_find_agency (self, agency->code, id, error))
     return FALSE;
@@ -79,6 +84,8 @@ cairn_store_ensure_agency (CairnStore   *self,
   if (!cairn_store_step_done (self, stmt, error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (cairn_store_get_db (self));
+  if (created)
+    *created = TRUE;
   return TRUE;
 }
 
@@ -107,6 +114,7 @@ cairn_store_find_professional (CairnStore  *self,
 
 /**
  * cairn_store_ensure_professional:
+ * @created: (out) (optional): whether the professional was added
  *
  * Validates @professional and returns the id of the professional with its
  * name and agency, adding them when there is none. The agency must exist.
@@ -117,10 +125,14 @@ gboolean
 cairn_store_ensure_professional (CairnStore         *self,
                                  CairnProfessional  *professional,
                                  gint64             *id,
+                                 gboolean           *created,
                                  GError            **error)
 {
   sqlite3_stmt *stmt;
   gint64 agency_id;
+
+  if (created)
+    *created = FALSE;
 
   if (!cairn_professional_validate (professional, error) ||
       !cairn_store_find_professional (self, professional->name, professional->agency_code, id, error))
@@ -150,5 +162,7 @@ cairn_store_ensure_professional (CairnStore         *self,
   if (!cairn_store_step_done (self, stmt, error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (cairn_store_get_db (self));
+  if (created)
+    *created = TRUE;
   return TRUE;
 }

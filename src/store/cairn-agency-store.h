@@ -17,6 +17,7 @@ gboolean           cairn_store_find_agency          (CairnStore         *self,
 gboolean           cairn_store_ensure_agency        (CairnStore         *self,
                                                      CairnAgency        *agency,
                                                      gint64             *id,
+                                                     gboolean           *created,
                                                      GError            **error);
 
 gboolean           cairn_store_find_professional    (CairnStore         *self,
@@ -27,6 +28,7 @@ gboolean           cairn_store_find_professional    (CairnStore         *self,
 gboolean           cairn_store_ensure_professional  (CairnStore         *self,
                                                      CairnProfessional  *professional,
                                                      gint64             *id,
+                                                     gboolean           *created,
                                                      GError            **error);
 
 G_END_DECLS

@@ -556,9 +556,37 @@ cairn_store_audit_end_bulk (CairnStore  *self,
 {
   gboolean ok = cairn_store_audit_record (self, action, "", NULL, 0, details, error);
 
+  cairn_store_audit_cancel_bulk (self);
+  return ok;
+}
+
+/**
+ * cairn_store_audit_end_bulk_for_child:
+ *
+ * As cairn_store_audit_end_bulk(), for a bulk operation on one child's
+ * record (an import): the entry is part of that child's record history.
+ */
+gboolean
+cairn_store_audit_end_bulk_for_child (CairnStore  *self,
+                                      const char  *action,
+                                      gint64       child_number,
+                                      const char  *details,
+                                      GError     **error)
+{
+  g_autofree char *ref = cairn_child_ref_format (child_number);
+  gboolean ok = cairn_store_audit_record (self, action, "children", ref, child_number, details, error);
+
+  cairn_store_audit_cancel_bulk (self);
+  return ok;
+}
+
+/* Resumes capturing without writing an entry: the bulk operation was
+ * refused and rolled back. */
+void
+cairn_store_audit_cancel_bulk (CairnStore *self)
+{
   cairn_store_set_audit_capture (self, TRUE);
   cairn_store_set_audit_time_override (self, NULL);
-  return ok;
 }
 
 /**

@@ -51,6 +51,12 @@ gboolean    cairn_store_audit_end_bulk         (CairnStore      *self,
                                                 const char      *action,
                                                 const char      *details,
                                                 GError         **error);
+gboolean    cairn_store_audit_end_bulk_for_child (CairnStore    *self,
+                                                  const char    *action,
+                                                  gint64         child_number,
+                                                  const char    *details,
+                                                  GError       **error);
+void        cairn_store_audit_cancel_bulk      (CairnStore      *self);
 
 GPtrArray  *cairn_store_list_child_audit       (CairnStore      *self,
                                                 gint64           child_number,

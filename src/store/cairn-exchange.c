@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cairn-agency-store.h"
+#include "cairn-audit-store.h"
 #include "cairn-case.h"
 #include "cairn-codes.h"
 #include "cairn-date.h"
@@ -15,6 +16,7 @@
 #include "cairn-person-store.h"
 #include "cairn-ref.h"
 #include "cairn-store-private.h"
+#include "cairn-user-store.h"
 #include "cairn-utils.h"
 #include "cairn-validate.h"
 
@@ -169,6 +171,7 @@ enum
 struct _Table
 {
   const char *member;        /* the array's member name in its parent object */
+  const char *name;          /* the SQL table */
   const Field *fields;
   guint n_fields;
   const char *select_sql;    /* ?1 = parent id; the fields' columns in order, then id */
@@ -193,6 +196,7 @@ struct _Ctx
   GHashTable *professionals;    /* export: ids named */
   GHashTable *conferences;      /* export: ids named */
   GArray *strategies;           /* the current case's strategy discussion ids, in order */
+  GHashTable *counts;           /* import: SQL table → rows written */
 };
 
 /* Tables ------------------------------------------------------------------ */
@@ -214,7 +218,7 @@ static const Field agency_fields[] = {
 };
 
 static const Table agencies_table = {
-  "agencies", FIELDS (agency_fields),
+  "agencies", "agencies", FIELDS (agency_fields),
   "SELECT code, name, kind, id FROM agencies WHERE id = ?1",
   NULL, agency_hook, 0, NULL
 };
@@ -228,7 +232,7 @@ static const Field professional_fields[] = {
 };
 
 static const Table professionals_table = {
-  "professionals", FIELDS (professional_fields),
+  "professionals", "professionals", FIELDS (professional_fields),
   "SELECT name, agency_id, role, team, qualified_social_worker, id FROM professionals WHERE id = ?1",
   NULL, professional_hook, 0, NULL
 };
@@ -238,7 +242,7 @@ static const Field disability_fields[] = {
 };
 
 static const Table disabilities_table = {
-  "disabilities", FIELDS (disability_fields),
+  "disabilities", "child_disabilities", FIELDS (disability_fields),
   "SELECT code, id FROM child_disabilities WHERE child_id = ?1 ORDER BY id",
   "INSERT INTO child_disabilities (child_id, code) VALUES (?1, ?2)",
   NULL, T_SCALAR, NULL
@@ -276,7 +280,7 @@ static const Field child_fields[] = {
 };
 
 static const Table child_table = {
-  "child", FIELDS (child_fields),
+  "child", "children", FIELDS (child_fields),
   "SELECT number, given_name, family_name, other_names, aliases, date_of_birth,"
   " expected_birth_date, date_of_death, sex, gender_current, ethnicity, religion, first_language,"
   " interpreter_needed, nhs_number, la_child_id, upn, former_upn, upn_unknown, address, postcode,"
@@ -312,7 +316,7 @@ static const Field person_fields[] = {
 };
 
 static const Table people_table = {
-  "person", FIELDS (person_fields),
+  "person", "people", FIELDS (person_fields),
   "SELECT given_name, family_name, aliases, date_of_birth, sex, address, postcode, phone, id"
   " FROM people WHERE id = ?1",
   NULL, person_hook, 0, NULL
@@ -328,7 +332,7 @@ static const Field relationship_fields[] = {
 };
 
 static const Table household_table = {
-  "household", FIELDS (relationship_fields),
+  "household", "relationships", FIELDS (relationship_fields),
   "SELECT person_id, relationship, parental_responsibility, lives_with_child, poses_risk, notes, id"
   " FROM relationships WHERE child_id = ?1 ORDER BY id",
   "INSERT INTO relationships (child_id, person_id, relationship, parental_responsibility,"
@@ -344,7 +348,7 @@ static const Field other_child_fields[] = {
   DATE ("date_of_birth"),
 };
 
-static const Table other_child_table = { "other_child", FIELDS (other_child_fields), NULL, NULL, NULL, 0, NULL };
+static const Table other_child_table = { "other_child", "children", FIELDS (other_child_fields), NULL, NULL, NULL, 0, NULL };
 
 static const Field link_fields[] = {
   CODE_OR ("relationship", CAIRN_CODES_RELATIONSHIP, "sibling"),
@@ -352,7 +356,7 @@ static const Field link_fields[] = {
 
 static const Table *const link_children[] = { &other_child_table, NULL };
 
-static const Table links_table = { "links", FIELDS (link_fields), NULL, NULL, NULL, 0, link_children };
+static const Table links_table = { "links", "child_links", FIELDS (link_fields), NULL, NULL, NULL, 0, link_children };
 
 static const Field attendee_fields[] = {
   REQUIRED_STRING ("name"),
@@ -363,7 +367,7 @@ static const Field attendee_fields[] = {
 };
 
 static const Table attendees_table = {
-  "attendees", FIELDS (attendee_fields),
+  "attendees", "conference_attendees", FIELDS (attendee_fields),
   "SELECT name, role, agency_id, attendance, contribution, id FROM conference_attendees"
   " WHERE conference_id = ?1 ORDER BY id",
   "INSERT INTO conference_attendees (conference_id, name, role, agency_id, attendance, contribution)"
@@ -390,7 +394,7 @@ static const Field conference_fields[] = {
 };
 
 static const Table conferences_table = {
-  "conferences", FIELDS (conference_fields),
+  "conferences", "conferences", FIELDS (conference_fields),
   "SELECT printf('CF-%04d-%04d', year, number), kind, held_at, venue, chair_id, minute_taker,"
   " quorate, quorate_reason, status, parents_views, child_views, strengths, risks, id"
   " FROM conferences WHERE id = ?1",
@@ -416,7 +420,7 @@ static const Field referral_fields[] = {
 };
 
 static const Table referrals_table = {
-  "referrals", FIELDS (referral_fields),
+  "referrals", "referrals", FIELDS (referral_fields),
   "SELECT received_at, channel, source_code, source_agency_id, referrer_name, concern,"
   " primary_need_code, decision, decided_at, nfa, id FROM referrals WHERE case_id = ?1"
   " ORDER BY received_at, id",
@@ -431,7 +435,7 @@ static const Field factor_fields[] = {
 };
 
 static const Table factors_table = {
-  "factors", FIELDS (factor_fields),
+  "factors", "assessment_factors", FIELDS (factor_fields),
   "SELECT code, id FROM assessment_factors WHERE assessment_id = ?1 ORDER BY id",
   "INSERT INTO assessment_factors (assessment_id, code) VALUES (?1, ?2)",
   NULL, T_SCALAR, NULL
@@ -450,7 +454,7 @@ static const Field assessment_fields[] = {
 };
 
 static const Table assessments_table = {
-  "assessments", FIELDS (assessment_fields),
+  "assessments", "assessments", FIELDS (assessment_fields),
   "SELECT kind, started_on, internal_review_on, authorised_on, social_worker_id, child_seen,"
   " outcome, id FROM assessments WHERE case_id = ?1 ORDER BY started_on, id",
   "INSERT INTO assessments (case_id, kind, started_on, internal_review_on, authorised_on,"
@@ -464,7 +468,7 @@ static const Field cin_plan_fields[] = {
 };
 
 static const Table cin_plans_table = {
-  "cin_plans", FIELDS (cin_plan_fields),
+  "cin_plans", "cin_plans", FIELDS (cin_plan_fields),
   "SELECT started_on, ended_on, id FROM cin_plans WHERE case_id = ?1 ORDER BY started_on, id",
   "INSERT INTO cin_plans (case_id, started_on, ended_on) VALUES (?1, ?2, ?3)",
   NULL, 0, NULL
@@ -479,7 +483,7 @@ static const Field strategy_fields[] = {
 };
 
 static const Table strategy_table = {
-  "strategy_discussions", FIELDS (strategy_fields),
+  "strategy_discussions", "strategy_discussions", FIELDS (strategy_fields),
   "SELECT held_at, format, s47_decision, criminal_investigation, notes, id"
   " FROM strategy_discussions WHERE case_id = ?1 ORDER BY held_at, id",
   "INSERT INTO strategy_discussions (case_id, held_at, format, s47_decision,"
@@ -498,7 +502,7 @@ static const Field s47_fields[] = {
 };
 
 static const Table s47_table = {
-  "s47_enquiries", FIELDS (s47_fields),
+  "s47_enquiries", "s47_enquiries", FIELDS (s47_fields),
   "SELECT strategy_discussion_id, started_on, completed_on, icpc_target_on, icpc_on,"
   " icpc_not_required, outcome, id FROM s47_enquiries WHERE case_id = ?1 ORDER BY started_on, id",
   "INSERT INTO s47_enquiries (case_id, strategy_discussion_id, started_on, completed_on,"
@@ -514,7 +518,7 @@ static const Field legal_order_fields[] = {
 };
 
 static const Table legal_orders_table = {
-  "legal_orders", FIELDS (legal_order_fields),
+  "legal_orders", "legal_orders", FIELDS (legal_order_fields),
   "SELECT kind, started_at, ended_at, court, id FROM legal_orders WHERE case_id = ?1"
   " ORDER BY started_at, id",
   "INSERT INTO legal_orders (case_id, kind, started_at, ended_at, court) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -526,7 +530,7 @@ static const Field category_fields[] = {
 };
 
 static const Table subject_categories_table = {
-  "categories", FIELDS (category_fields),
+  "categories", "conference_subject_categories", FIELDS (category_fields),
   "SELECT category, id FROM conference_subject_categories WHERE subject_id = ?1 ORDER BY id",
   "INSERT INTO conference_subject_categories (subject_id, category) VALUES (?1, ?2)",
   NULL, T_SCALAR, NULL
@@ -546,7 +550,7 @@ static const Field subject_fields[] = {
 };
 
 static const Table subjects_table = {
-  "conference_subjects", FIELDS (subject_fields),
+  "conference_subjects", "conference_subjects", FIELDS (subject_fields),
   "SELECT s.conference_id, s.likely_significant_harm, s.plan_decision, s.lead_worker_id,"
   " s.outline_plan, s.contingency_plan, s.dissent, s.next_review_on, s.id"
   " FROM conference_subjects s JOIN conferences c ON c.id = s.conference_id"
@@ -558,7 +562,7 @@ static const Table subjects_table = {
 };
 
 static const Table plan_categories_table = {
-  "categories", FIELDS (category_fields),
+  "categories", "cp_plan_categories", FIELDS (category_fields),
   "SELECT category, id FROM cp_plan_categories WHERE plan_id = ?1 ORDER BY id",
   "INSERT INTO cp_plan_categories (plan_id, category) VALUES (?1, ?2)",
   NULL, T_SCALAR, NULL
@@ -569,7 +573,7 @@ static const Field review_fields[] = {
 };
 
 static const Table reviews_table = {
-  "reviews", FIELDS (review_fields),
+  "reviews", "cp_reviews", FIELDS (review_fields),
   "SELECT review_on, id FROM cp_reviews WHERE plan_id = ?1 ORDER BY review_on, id",
   "INSERT INTO cp_reviews (plan_id, review_on) VALUES (?1, ?2)",
   NULL, 0, NULL
@@ -580,7 +584,7 @@ static const Field core_member_fields[] = {
 };
 
 static const Table core_members_table = {
-  "core_group_members", FIELDS (core_member_fields),
+  "core_group_members", "core_group_members", FIELDS (core_member_fields),
   "SELECT professional_id, id FROM core_group_members WHERE plan_id = ?1 ORDER BY id",
   "INSERT INTO core_group_members (plan_id, professional_id) VALUES (?1, ?2)",
   NULL, 0, NULL
@@ -592,7 +596,7 @@ static const Field core_meeting_fields[] = {
 };
 
 static const Table core_meetings_table = {
-  "core_group_meetings", FIELDS (core_meeting_fields),
+  "core_group_meetings", "core_group_meetings", FIELDS (core_meeting_fields),
   "SELECT held_on, notes, id FROM core_group_meetings WHERE plan_id = ?1 ORDER BY held_on, id",
   "INSERT INTO core_group_meetings (plan_id, held_on, notes) VALUES (?1, ?2, ?3)",
   NULL, 0, NULL
@@ -614,7 +618,7 @@ static const Field plan_fields[] = {
 };
 
 static const Table plans_table = {
-  "cp_plans", FIELDS (plan_fields),
+  "cp_plans", "cp_plans", FIELDS (plan_fields),
   "SELECT started_on, ended_on, end_reason, initial_category, latest_category, previous_plans,"
   " lead_worker_id, contingency_plan, id FROM cp_plans WHERE case_id = ?1 ORDER BY started_on, id",
   "INSERT INTO cp_plans (case_id, started_on, ended_on, end_reason, initial_category,"
@@ -638,7 +642,7 @@ static const Field event_fields[] = {
 };
 
 static const Table events_table = {
-  "events", FIELDS (event_fields),
+  "events", "events", FIELDS (event_fields),
   "SELECT kind, occurred_at, planned, outcome, recorded_by, child_seen, seen_alone,"
   " not_seen_alone_reason, notes, exception_reason, late_reason, id FROM events"
   " WHERE case_id = ?1 ORDER BY occurred_at, id",
@@ -667,7 +671,7 @@ static const Field case_fields[] = {
 };
 
 static const Table cases_table = {
-  "cases", FIELDS (case_fields),
+  "cases", "cases", FIELDS (case_fields),
   "SELECT number, opened_on, closed_on, closure_reason, edition, edition_reason, lead_worker_id,"
   " team, initial_cpc_on, id FROM cases WHERE child_id = ?1 ORDER BY number",
   "INSERT INTO cases (child_id, number, opened_on, closed_on, closure_reason, edition,"
@@ -801,6 +805,17 @@ ctx_init (Ctx        *ctx,
   ctx->conferences = id_set_new ();
   ctx->strategies = g_array_new (FALSE, FALSE, sizeof (gint64));
   ctx->previous_people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ctx->counts = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Counts a row written by the import, for its audit entry. */
+static void
+count_row (Ctx        *ctx,
+           const char *table)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->counts, table));
+
+  g_hash_table_insert (ctx->counts, (gpointer) table, GUINT_TO_POINTER (n + 1));
 }
 
 static void
@@ -816,6 +831,7 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->conferences, g_hash_table_unref);
   g_clear_pointer (&ctx->strategies, g_array_unref);
   g_clear_pointer (&ctx->previous_people, g_array_unref);
+  g_clear_pointer (&ctx->counts, g_hash_table_unref);
 }
 
 /* Runs a statement that takes one id and returns ids; appends them to @ids. */
@@ -1294,6 +1310,9 @@ find_child_id (Ctx         *ctx,
  * cairn_store_export_child:
  * @child_number: the 123 of C-000123
  *
+ * Needs %CAIRN_ACTION_EXPORT for the child's case (a practitioner: their
+ * own team's); the audit trail records the export.
+ *
  * Returns: (transfer full): the child's whole record as a cairn-child
  *   document, or %NULL with %CAIRN_ERROR_NOT_FOUND when there is no such child
  */
@@ -1318,8 +1337,7 @@ cairn_store_export_child (CairnStore  *self,
   gboolean ok;
 
   ctx_init (&ctx, self);
-  /* One read transaction: the record is exported as it stood at one moment. */
-  if (!find_child_id (&ctx, child_number, &child_id, error) || !cairn_store_begin_read (self, error))
+  if (!find_child_id (&ctx, child_number, &child_id, error))
     {
       ctx_clear (&ctx);
       return NULL;
@@ -1328,7 +1346,13 @@ cairn_store_export_child (CairnStore  *self,
     {
       g_autofree char *ref = cairn_child_ref_format (child_number);
       g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, _("%s: no such child"), ref);
-      cairn_store_rollback (self);
+      ctx_clear (&ctx);
+      return NULL;
+    }
+  /* One read transaction: the record is exported as it stood at one moment. */
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EXPORT, child_number, 0, error) ||
+      !cairn_store_begin_read (self, error))
+    {
       ctx_clear (&ctx);
       return NULL;
     }
@@ -1345,7 +1369,10 @@ cairn_store_export_child (CairnStore  *self,
        (agencies = export_set_sorted (&ctx, &agencies_table, ctx.agencies, agency_keys, error)) != NULL;
   cairn_store_rollback (self);
   ctx_clear (&ctx);
-  if (!ok)
+  /* Taking a child's record out of Cairn is recorded as opening it is. */
+  if (!ok || !cairn_store_audit_record (self, "export", "children", json_object_get_string_member (
+                                          json_node_get_object (child), "reference"),
+                                        child_number, NULL, error))
     return NULL;
 
   json_object_set_string_member (root, "format", CAIRN_EXCHANGE_FORMAT);
@@ -1982,6 +2009,7 @@ import_rows (Ctx         *ctx,
           if (!step_write (ctx, stmt, path, error))
             goto fail;
           id = sqlite3_last_insert_rowid (cairn_store_get_db (ctx->store));
+          count_row (ctx, table->name);
         }
 
       if (table->flags & T_CASE)
@@ -2097,6 +2125,7 @@ person_hook (Ctx         *ctx,
              GError     **error)
 {
   g_autoptr (CairnPerson) person = cairn_person_new ();
+  gboolean created;
 
   person->given_name = g_strdup (text_of (table, values, "given_name"));
   person->family_name = g_strdup (text_of (table, values, "family_name"));
@@ -2141,11 +2170,13 @@ person_hook (Ctx         *ctx,
         }
     }
 
-  if (!cairn_store_ensure_person (ctx->store, person, id, NULL, error))
+  if (!cairn_store_ensure_person (ctx->store, person, id, &created, error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
+  if (created)
+    count_row (ctx, table->name);
   return TRUE;
 }
 
@@ -2159,15 +2190,18 @@ agency_hook (Ctx         *ctx,
              GError     **error)
 {
   g_autoptr (CairnAgency) agency = cairn_agency_new ();
+  gboolean created;
 
   agency->code = g_strdup (text_of (table, values, "code"));
   agency->name = g_strdup (text_of (table, values, "name"));
   cairn_set_str (&agency->kind, text_of (table, values, "kind"));
-  if (!cairn_store_ensure_agency (ctx->store, agency, id, error))
+  if (!cairn_store_ensure_agency (ctx->store, agency, id, &created, error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
+  if (created)
+    count_row (ctx, table->name);
   id_map_set (ctx->agency_ids, agency->code, *id);
   return TRUE;
 }
@@ -2183,6 +2217,7 @@ professional_hook (Ctx         *ctx,
 {
   g_autoptr (CairnProfessional) professional = cairn_professional_new ();
   g_autofree char *key = NULL;
+  gboolean created;
 
   professional->name = g_strdup (text_of (table, values, "name"));
   professional->agency_code =
@@ -2199,11 +2234,13 @@ professional_hook (Ctx         *ctx,
                    professional->agency_code);
       return FALSE;
     }
-  if (!cairn_store_ensure_professional (ctx->store, professional, id, error))
+  if (!cairn_store_ensure_professional (ctx->store, professional, id, &created, error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
+  if (created)
+    count_row (ctx, table->name);
   id_map_set (ctx->professional_ids, key, *id);
   return TRUE;
 }
@@ -2268,6 +2305,7 @@ conference_hook (Ctx         *ctx,
           if (!step_write (ctx, stmt, path, error))
             return FALSE;
           *id = sqlite3_last_insert_rowid (cairn_store_get_db (ctx->store));
+          count_row (ctx, table->name);
         }
     }
   id_map_set (ctx->conference_ids, reference, *id);
@@ -2528,23 +2566,34 @@ import_child_row (Ctx               *ctx,
                          ref);
           goto out;
         }
-      if (!clear_record (ctx, m->id, error))
-        goto out;
-      stmt = cairn_store_prepare (ctx->store, child_update_sql, error);
+      /* What the record held before is kept in the audit trail, row by
+       * row, as any deletion is; what replaces it is the file's. */
       *child_id = m->id;
       *replaced = TRUE;
+      cairn_store_set_audit_capture (ctx->store, TRUE);
+      ok = clear_record (ctx, m->id, error) &&
+           (stmt = cairn_store_prepare (ctx->store, child_update_sql, error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, *child_id);
+          bind_values (stmt, 2, values, child_table.n_fields);
+          ok = step_write (ctx, stmt, "child", error);
+        }
+      cairn_store_set_audit_capture (ctx->store, FALSE);
+      if (!ok)
+        goto out;
     }
   else
-    stmt = cairn_store_prepare (ctx->store, child_insert_sql, error);
-
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, *replaced ? *child_id : 0);
-  bind_values (stmt, 2, values, child_table.n_fields);
-  if (!step_write (ctx, stmt, "child", error))
-    goto out;
-  if (!*replaced)
-    *child_id = sqlite3_last_insert_rowid (cairn_store_get_db (ctx->store));
+    {
+      stmt = cairn_store_prepare (ctx->store, child_insert_sql, error);
+      if (stmt == NULL)
+        goto out;
+      bind_values (stmt, 2, values, child_table.n_fields);
+      if (!step_write (ctx, stmt, "child", error))
+        goto out;
+      *child_id = sqlite3_last_insert_rowid (cairn_store_get_db (ctx->store));
+    }
+  count_row (ctx, "children");
   ok = import_children (ctx, &child_table, *child_id, node, "child", error);
 
 out:
@@ -2644,6 +2693,7 @@ import_links (Ctx         *ctx,
         }
       if (!step_write (ctx, stmt, path, error))
         goto out;
+      count_row (ctx, other_id != 0 ? "child_links" : "external_child_links");
     }
   ok = TRUE;
 
@@ -2767,6 +2817,88 @@ import_document (Ctx               *ctx,
          resolve_links_to (ctx, *child_id, error);
 }
 
+/* The details of an import's audit entry: the child, whether a record was
+ * replaced, the input's SHA-256 and the rows written, per table. */
+static char *
+import_details (Ctx        *ctx,
+                gboolean    replaced,
+                const char *sha256)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GList) tables = g_list_sort (g_hash_table_get_keys (ctx->counts), (GCompareFunc) strcmp);
+  g_autofree char *ref = cairn_child_ref_format (ctx->child->number);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "child");
+  json_builder_add_string_value (builder, ref);
+  json_builder_set_member_name (builder, "replaced");
+  json_builder_add_boolean_value (builder, replaced);
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, sha256);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_object (builder);
+  for (GList *l = tables; l; l = l->next)
+    {
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_hash_table_lookup (ctx->counts, l->data)));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+import_checked (CairnStore        *self,
+                JsonNode          *document,
+                const char        *sha256,
+                CairnImportFlags   flags,
+                gint64            *child_number,
+                gboolean          *replaced,
+                GError           **error)
+{
+  JsonObject *root;
+  gint64 child_id = 0;
+  gboolean was_replaced = FALSE;
+  Ctx ctx;
+  gboolean ok;
+
+  if (!cairn_store_require (self, CAIRN_ACTION_IMPORT, error) ||
+      !check_document (document, &root, error))
+    return FALSE;
+  ctx_init (&ctx, self);
+  if (!cairn_store_get_today_checked (self, &ctx.today, error) || !cairn_store_begin (self, error))
+    {
+      ctx_clear (&ctx);
+      return FALSE;
+    }
+
+  /* One audit entry for the whole import (README: the audit trail). */
+  cairn_store_audit_begin_bulk (self, NULL);
+  ok = import_document (&ctx, root, flags, &child_id, &was_replaced, error);
+  if (ok)
+    {
+      g_autofree char *details = import_details (&ctx, was_replaced, sha256);
+      ok = cairn_store_audit_end_bulk_for_child (self, "import", ctx.child->number, details, error);
+    }
+  else
+    cairn_store_audit_cancel_bulk (self);
+  if (ok)
+    ok = cairn_store_commit (self, error);
+  else
+    cairn_store_rollback (self);
+
+  if (ok && child_number)
+    *child_number = ctx.child->number;
+  if (ok && replaced)
+    *replaced = was_replaced;
+  ctx_clear (&ctx);
+  return ok;
+}
+
 /**
  * cairn_store_import_child:
  * @document: a cairn-child document (see cairn_store_export_child())
@@ -2779,7 +2911,9 @@ import_document (Ctx               *ctx,
  * %CAIRN_ERROR_EXISTS unless @flags has %CAIRN_IMPORT_REPLACE, which
  * replaces that child's record. Errors name the member by its path in the
  * document (cases[0].referrals[0].received_at); on any error the database
- * is unchanged.
+ * is unchanged. Needs %CAIRN_ACTION_IMPORT. The audit trail gets one entry
+ * for the import, with the rows written and the SHA-256 of the document as
+ * cairn_exchange_to_data() writes it.
  */
 gboolean
 cairn_store_import_child (CairnStore        *self,
@@ -2789,29 +2923,42 @@ cairn_store_import_child (CairnStore        *self,
                           gboolean          *replaced,
                           GError           **error)
 {
-  JsonObject *root;
-  gint64 child_id = 0;
-  gboolean was_replaced = FALSE;
-  Ctx ctx;
-  gboolean ok;
+  g_autofree char *data = NULL;
+  g_autofree char *sha256 = NULL;
+  gsize length;
 
-  if (!check_document (document, &root, error))
+  if (document == NULL)
+    return check_document (document, NULL, error);
+  data = cairn_exchange_to_data (document, &length);
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  return import_checked (self, document, sha256, flags, child_number, replaced, error);
+}
+
+/**
+ * cairn_store_import_child_data:
+ * @name: what to call @data in an error (the file's name)
+ *
+ * Parses @data (cairn_exchange_parse()) and imports it as
+ * cairn_store_import_child() does; the audit entry records the SHA-256 of
+ * @data itself.
+ */
+gboolean
+cairn_store_import_child_data (CairnStore        *self,
+                               const char        *name,
+                               const char        *data,
+                               gssize             length,
+                               CairnImportFlags   flags,
+                               gint64            *child_number,
+                               gboolean          *replaced,
+                               GError           **error)
+{
+  g_autoptr (JsonNode) document = NULL;
+  g_autofree char *sha256 = NULL;
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if ((document = cairn_exchange_parse (name, data, length, error)) == NULL)
     return FALSE;
-  ctx_init (&ctx, self);
-  if (!cairn_store_get_today_checked (self, &ctx.today, error) || !cairn_store_begin (self, error))
-    {
-      ctx_clear (&ctx);
-      return FALSE;
-    }
-  ok = import_document (&ctx, root, flags, &child_id, &was_replaced, error);
-  if (ok)
-    ok = cairn_store_commit (self, error);
-  else
-    cairn_store_rollback (self);
-  if (ok && child_number)
-    *child_number = ctx.child->number;
-  if (ok && replaced)
-    *replaced = was_replaced;
-  ctx_clear (&ctx);
-  return ok;
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, (gsize) length);
+  return import_checked (self, document, sha256, flags, child_number, replaced, error);
 }

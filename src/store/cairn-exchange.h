@@ -33,6 +33,14 @@ gboolean  cairn_store_import_child (CairnStore        *self,
                                     gint64            *child_number,
                                     gboolean          *replaced,
                                     GError           **error);
+gboolean  cairn_store_import_child_data (CairnStore   *self,
+                                         const char   *name,
+                                         const char   *data,
+                                         gssize        length,
+                                         CairnImportFlags flags,
+                                         gint64       *child_number,
+                                         gboolean     *replaced,
+                                         GError      **error);
 
 char     *cairn_exchange_to_data   (JsonNode          *document,
                                     gsize             *length);
