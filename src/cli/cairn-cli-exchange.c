@@ -129,7 +129,9 @@ cairn_cli_import (int    argc,
     "import", "FILE.json",
     _("Reads one child's whole record written by `cairn-cli export` (- reads standard input). "
       "Agencies and professionals are matched by code and by name and agency, people by name "
-      "and date of birth, conferences by reference; what is missing is added. A child already "
+      "and date of birth (never without one), conferences by reference; what is missing is "
+      "added. A link to a child who is not in the database keeps that child's reference and "
+      "name, and becomes a link when they are imported. A child already "
       "in the database (same reference, NHS number or LA child ID) is refused unless --replace. "
       "Everything is checked first: on any error nothing is written. The audit trail records "
       "the import as one entry with the file's SHA-256."),
