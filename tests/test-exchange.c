@@ -678,6 +678,9 @@ static const Bad bad_inputs[] = {
   { "repeated-category", "cases[1].cp_plans[0].categories[1]", "NEG", NULL,
     "cases[1].cp_plans[0].categories[1]: the same as cases[1].cp_plans[0].categories[0]" },
   { "missing-required", "cases[1].events[2].kind", NULL, NULL, "cases[1].events[2].kind: is required" },
+  /* A refused value is shown, but nothing in it reaches the terminal as a control. */
+  { "control-characters", "cases[1].events[2].kind", "\033[2J\nhome_visit", NULL,
+    "cases[1].events[2].kind: \"?[2J home_visit\" is not a known code" },
   { "missing-family-name", "household[0].person.family_name", NULL, NULL,
     "household[0].person.family_name: is required" },
   { "blank-attendee", "conferences[0].attendees[1].name", " ", NULL,

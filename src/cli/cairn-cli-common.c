@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cairn-cli-common.h"
 #include "cairn-error.h"
@@ -35,11 +36,23 @@ cairn_cli_status_for (const GError *error)
 int
 cairn_cli_fail (const GError *error)
 {
-  g_autofree char *line = g_strdup (error ? error->message : _("failed"));
+  g_autofree char *valid = g_utf8_make_valid (error ? error->message : _("failed"), -1);
+  GString *line = g_string_sized_new (strlen (valid));
 
-  /* One line, always. */
-  g_strdelimit (line, "\n\r", ' ');
-  fprintf (stderr, "cairn-cli: %s\n", line);
+  /* One line, always, and nothing a terminal would act on: a refused value
+   * comes from a file or an argument, and may hold control characters. */
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\n' || c == '\r' || c == '\t')
+        g_string_append_c (line, ' ');
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_c (line, '?');
+      else
+        g_string_append_unichar (line, c);
+    }
+  fprintf (stderr, "cairn-cli: %s\n", line->str);
+  g_string_free (line, TRUE);
   return cairn_cli_status_for (error);
 }
 
