@@ -152,6 +152,10 @@ test_refs (void)
   g_assert_cmpstr (error->message, ==, "--child: \"123\" is not a reference of the form C-000123");
   g_clear_error (&error);
   g_assert_false (cairn_ref_parse ("--case", "C-000000/1", CAIRN_REF_CASE, &ref, NULL));
+  /* A millionth child has seven digits; padding beyond six is refused. */
+  g_assert_true (cairn_ref_parse ("--child", "C-1000000", CAIRN_REF_CHILD, &ref, NULL));
+  g_assert_cmpint (ref.number, ==, 1000000);
+  g_assert_false (cairn_ref_parse ("--child", "C-0000123", CAIRN_REF_CHILD, &ref, NULL));
   g_assert_false (cairn_ref_parse ("--case", "C-00012/1", CAIRN_REF_CASE, &ref, NULL));
   g_assert_false (cairn_ref_parse ("--meeting", "BM-2012-3", CAIRN_REF_MEETING, &ref, NULL));
 }

@@ -110,8 +110,11 @@ cairn_ref_parse (const char    *field,
     case CAIRN_REF_CASE:
       if (p[0] == 'C' && p[1] == '-')
         {
+          gsize n = strspn (p + 2, "0123456789");
           p += 2;
-          ok = take_digits (&p, 6, &out->number) && out->number > 0;
+          /* Six digits, zero-padded; a board with a millionth child needs seven. */
+          ok = n >= 6 && n <= 9 && (n == 6 || p[0] != '0') && take_digits (&p, (int) n, &out->number) &&
+               out->number > 0;
           if (ok && *p == '/')
             {
               gint64 c;
