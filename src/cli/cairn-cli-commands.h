@@ -5,6 +5,7 @@
  * commands of one area. Add a command here and in cairn-cli.c's table. */
 
 int cairn_cli_check  (int argc, char **argv);
+int cairn_cli_cin    (int argc, char **argv);
 int cairn_cli_list   (int argc, char **argv);
 int cairn_cli_user   (int argc, char **argv);
 int cairn_cli_audit  (int argc, char **argv);
