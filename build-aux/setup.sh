@@ -6,8 +6,9 @@ libadwaita-1-dev libglib2.0-dev libsqlite3-dev sqlite3 libcairo2-dev libpango1.0
 libpoppler-glib-dev libjson-glib-dev libsodium-dev libgtk-4-bin desktop-file-utils appstream
 xvfb xauth dbus poppler-utils fonts-dejavu-core xdotool"
 
-# Peers for the benchmarks and the fuzzers (tests/bench, tests/fuzz).
-CAIRN_TEST_PACKAGES="graphviz weasyprint clang libclang-rt-14-dev"
+# Peers for the benchmarks and the fuzzers (tests/bench, tests/fuzz); xmllint
+# (libxml2-utils) is the peer of bench-cin.
+CAIRN_TEST_PACKAGES="graphviz weasyprint clang libclang-rt-14-dev libxml2-utils"
 
 cairn_install_packages () {
   local missing=()

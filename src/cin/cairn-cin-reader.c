@@ -548,6 +548,44 @@ end_container (Reader *reader,
     }
 }
 
+/* For each context, the containers and fields that may appear in it
+ * (indices into containers[], or FIELD_BASE + indices into fields[]),
+ * ended by END_OF_INDEX: a start tag is compared with a handful of names,
+ * not all of them. */
+#define N_CTX (CTX_IGNORED + 1)
+#define FIELD_BASE 32
+#define END_OF_INDEX (-1)
+#define MAX_PER_CTX 16
+
+static gpointer
+build_index (gpointer data)
+{
+  static gint8 index[N_CTX][MAX_PER_CTX + 1];
+
+  for (int c = 0; c < N_CTX; c++)
+    {
+      int n = 0;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (containers); i++)
+        if ((int) containers[i].parent == c)
+          index[c][n++] = (gint8) i;
+      for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+        if ((int) fields[i].parent == c)
+          index[c][n++] = (gint8) (FIELD_BASE + i);
+      g_assert (n <= MAX_PER_CTX);
+      index[c][n] = END_OF_INDEX;
+    }
+  return index;
+}
+
+static const gint8 (*element_index (void))[MAX_PER_CTX + 1]
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, build_index, NULL);
+  return once.retval;
+}
+
 static void
 on_start_element (GMarkupParseContext *context,
                   const char          *name,
@@ -588,43 +626,49 @@ on_start_element (GMarkupParseContext *context,
   if (parent->ctx == CTX_IGNORED || parent->ctx == CTX_FIELD)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
+  for (const gint8 *k = element_index ()[parent->ctx]; *k != END_OF_INDEX; k++)
     {
-      if (containers[i].parent != parent->ctx || strcmp (containers[i].name, name) != 0)
-        continue;
-      if (!containers[i].repeated)
+      if (*k < FIELD_BASE)
         {
-          if (parent->seen_containers & (1u << i))
-            {
-              add_note (reader, line, containers[i].name, NULL,
-                        "appears more than once; only the first is read");
-              return;
-            }
-          parent->seen_containers |= 1u << i;
-        }
-      frame->ctx = containers[i].ctx;
-      begin_container (reader, frame->ctx, line);
-      return;
-    }
+          guint i = (guint) *k;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (fields[i].parent != parent->ctx || strcmp (fields[i].name, name) != 0)
-        continue;
-      if (fields[i].kind != F_LIST)
-        {
-          if (parent->seen_fields & (G_GUINT64_CONSTANT (1) << i))
+          if (strcmp (containers[i].name, name) != 0)
+            continue;
+          if (!containers[i].repeated)
             {
-              add_note (reader, line, fields[i].name, NULL,
-                        "appears more than once; only the first is read");
-              return;
+              if (parent->seen_containers & (1u << i))
+                {
+                  add_note (reader, line, containers[i].name, NULL,
+                            "appears more than once; only the first is read");
+                  return;
+                }
+              parent->seen_containers |= 1u << i;
             }
-          parent->seen_fields |= G_GUINT64_CONSTANT (1) << i;
+          frame->ctx = containers[i].ctx;
+          begin_container (reader, frame->ctx, line);
+          return;
         }
-      frame->ctx = CTX_FIELD;
-      frame->field = &fields[i];
-      g_string_truncate (reader->text, 0);
-      return;
+      else
+        {
+          guint i = (guint) (*k - FIELD_BASE);
+
+          if (strcmp (fields[i].name, name) != 0)
+            continue;
+          if (fields[i].kind != F_LIST)
+            {
+              if (parent->seen_fields & (G_GUINT64_CONSTANT (1) << i))
+                {
+                  add_note (reader, line, fields[i].name, NULL,
+                            "appears more than once; only the first is read");
+                  return;
+                }
+              parent->seen_fields |= G_GUINT64_CONSTANT (1) << i;
+            }
+          frame->ctx = CTX_FIELD;
+          frame->field = &fields[i];
+          g_string_truncate (reader->text, 0);
+          return;
+        }
     }
 }
 
@@ -664,8 +708,11 @@ store_field (Reader      *reader,
 
   if (*value == '\0')
     return;
+  /* Codes repeat in every child: short values are stored once. Identifiers
+   * are unique, and hashing them would only cost time. */
   G_STRUCT_MEMBER (const char *, record, field->offset) =
-    g_string_chunk_insert_const (census->strings, value);
+    strlen (value) <= 6 ? g_string_chunk_insert_const (census->strings, value)
+                        : g_string_chunk_insert (census->strings, value);
 
   if (parent == CTX_COLLECTION_DETAILS && strcmp (field->name, "Collection") == 0 &&
       g_ascii_strcasecmp (value, "CIN") != 0)
