@@ -1415,6 +1415,13 @@ test_read_huge (void)
     g_string_append (text, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
   assert_refused (text->str, (gssize) text->len, "t.xml: line 2: reading stopped: more than 1048576 bytes without any markup");
 
+  /* One value longer than any census value. */
+  g_string_assign (text, "<Message><Header><Source><LEA>");
+  for (int i = 0; i < 70000 / 64; i++)
+    g_string_append (text, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+  g_string_append (text, "</LEA>");
+  assert_refused (text->str, -1, "t.xml: line 1: <LEA> holds more than 65536 bytes; reading stopped here");
+
   /* Nesting deeper than any census. */
   g_string_assign (text, "<Message>");
   for (int i = 0; i < 100; i++)

@@ -150,7 +150,7 @@ typedef struct
   guint line;
   const char *element;
   const char *text;              /* the value refused, or NULL */
-  const char *problem;           /* static English text */
+  const char *problem;           /* static, untranslated: show it with _() */
 } CairnCinNote;
 
 typedef struct

@@ -471,7 +471,7 @@ attach_loose_records (Reader *reader)
         {
           for (guint i = 0; i < reader->loose_reviews->len; i++)
             add_note (reader, g_array_index (reader->loose_reviews, CairnCinReview, i).line,
-                      "Reviews", NULL, "no child protection plan to attach it to; ignored");
+                      "Reviews", NULL, N_("no child protection plan to attach it to; ignored"));
         }
       g_array_set_size (reader->loose_reviews, 0);
     }
@@ -639,7 +639,7 @@ on_start_element (GMarkupParseContext *context,
               if (parent->seen_containers & (1u << i))
                 {
                   add_note (reader, line, containers[i].name, NULL,
-                            "appears more than once; only the first is read");
+                            N_("appears more than once; only the first is read"));
                   return;
                 }
               parent->seen_containers |= 1u << i;
@@ -659,7 +659,7 @@ on_start_element (GMarkupParseContext *context,
               if (parent->seen_fields & (G_GUINT64_CONSTANT (1) << i))
                 {
                   add_note (reader, line, fields[i].name, NULL,
-                            "appears more than once; only the first is read");
+                            N_("appears more than once; only the first is read"));
                   return;
                 }
               parent->seen_fields |= G_GUINT64_CONSTANT (1) << i;
@@ -701,7 +701,7 @@ store_field (Reader      *reader,
       if (*value != '\0' && !parse_date (value, date))
         {
           g_date_clear (date, 1);
-          add_note (reader, line, field->name, value, "not a date (YYYY-MM-DD); read as missing");
+          add_note (reader, line, field->name, value, N_("not a date (YYYY-MM-DD); read as missing"));
         }
       return;
     }

@@ -201,10 +201,10 @@ cin_validate (int    argc,
 
           if (note->text != NULL)
             printf (_("%s:%u: note: %s \"%s\": %s\n"), census->name, note->line, note->element,
-                    note->text, note->problem);
+                    note->text, _(note->problem));
           else
             printf (_("%s:%u: note: %s %s\n"), census->name, note->line, note->element,
-                    note->problem);
+                    _(note->problem));
         }
       year_name = cairn_cin_year_name (report->year);
       start = cairn_date_to_string (&report->period_start);
