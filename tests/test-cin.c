@@ -1341,7 +1341,8 @@ test_read_not_xml (void)
 {
   assert_refused ("{\"format\": \"cairn-child\"}", -1, "t.xml: line 1: not XML: ");
   assert_refused ("", -1, "t.xml: the file is empty, not a CIN census");
-  assert_refused ("PK\003\004\024\000\b\000", 8, "t.xml: line 1: not XML: ");
+  /* A zip file (an .xlsx, say) is not even text. */
+  assert_refused ("PK\003\004\024\000\b\000", 8, "t.xml: line 1: not UTF-8 text (a CIN census is UTF-8 XML)");
 }
 
 static void
@@ -1441,6 +1442,50 @@ test_read_encodings (void)
   g_assert_cmpuint (census->n_children, ==, 2);
   assert_refused ("\xFF\xFE<\0M\0", 6, "t.xml: line 1: the file is UTF-16; a CIN census is UTF-8 XML");
   assert_refused ("<Message><Header>\n<LEA>\xE9</LEA>", -1, "t.xml: line 2: not UTF-8 text");
+  /* Invalid UTF-8 in the XML declaration (GMarkup alone would carry on). */
+  assert_refused ("<?xml version=\"1.0\" encoding=\"\xD6\"?>\n<Message/>", -1, "t.xml: line 1: not UTF-8 text");
+  /* A character split across two blocks of the reader is one character. */
+  {
+    g_autoptr (GString) big = g_string_new ("<Message><Header><Source><SoftwareCode>");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CairnCinCensus) census = NULL;
+
+    while (big->len < 65535)
+      g_string_append_c (big, 'x');
+    g_string_append (big, "\xC3\xA9</SoftwareCode></Source></Header></Message>");
+    census = cairn_cin_census_read_data (big->str, big->len, "t.xml", &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_suffix (census->software_code, "x\xC3\xA9"));
+  }
+}
+
+/* Years outside 1000–9000 are no date of a child's life: noted, read as missing. */
+static void
+test_read_date_range (void)
+{
+  const char * const edits[] = {
+    "<ReferenceDate>2023-03-31<", "<ReferenceDate>0001-03-31<",
+    "<PersonBirthDate>2012-06-01<", "<PersonBirthDate>0999-12-31<",
+    NULL,
+  };
+  g_autofree char *xml = census_xml (2023, edits, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnCinCensus) census = cairn_cin_census_read_data (xml, strlen (xml), "t.xml", &error);
+  g_autoptr (CairnCinReport) report = NULL;
+  g_autofree char *codes = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (census->n_notes, ==, 2);
+  g_assert_cmpstr (census->notes[0].element, ==, "ReferenceDate");
+  g_assert_cmpstr (census->notes[0].problem, ==, "not a year between 1000 and 9000; read as missing");
+  g_assert_cmpstr (census->notes[1].text, ==, "0999-12-31");
+  g_assert_false (cairn_date_is_set (&census->children[0].birth_date));
+  /* No ReferenceDate: 31 March of the year, and rule 100. No birth date: 8525Q. */
+  report = cairn_cin_validate (census, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->reference_date_assumed);
+  codes = report_codes (report, NULL);
+  g_assert_cmpstr (codes, ==, "100 8525Q");
 }
 
 static void
@@ -1665,6 +1710,7 @@ main (int    argc,
   g_test_add_func ("/cairn/cin/read/doctype-refused", test_read_doctype_refused);
   g_test_add_func ("/cairn/cin/read/huge", test_read_huge);
   g_test_add_func ("/cairn/cin/read/encodings", test_read_encodings);
+  g_test_add_func ("/cairn/cin/read/date-range", test_read_date_range);
   g_test_add_func ("/cairn/cin/read/missing-file", test_read_missing_file);
   g_test_add_func ("/cairn/cin/read/cancel", test_read_cancel);
   g_test_add_func ("/cairn/cin/validate/bad-values-are-findings", test_bad_values_are_findings);

@@ -286,8 +286,21 @@ steal_strings (GPtrArray *array,
   return data;
 }
 
+/* The years a census date may have: anything outside is no real date of a
+ * child's life, and keeping it out spares the rules' date arithmetic the
+ * edges of GDate's range. */
+#define FIRST_YEAR 1000
+#define LAST_YEAR 9000
+
+typedef enum
+{
+  DATE_OK,
+  DATE_NOT_A_DATE,
+  DATE_OUT_OF_RANGE,
+} DateResult;
+
 /* xs:date: YYYY-MM-DD, optionally followed by a time zone (Z or ±HH:MM). */
-static gboolean
+static DateResult
 parse_date (const char *text,
             GDate      *out)
 {
@@ -295,7 +308,7 @@ parse_date (const char *text,
   gsize len = strlen (text);
 
   if (len < 10)
-    return FALSE;
+    return DATE_NOT_A_DATE;
   if (len > 10)
     {
       const char *tz = text + 10;
@@ -304,16 +317,21 @@ parse_date (const char *text,
                      g_ascii_isdigit (tz[2]) && tz[3] == ':' && g_ascii_isdigit (tz[4]) &&
                      g_ascii_isdigit (tz[5]));
       if (!ok)
-        return FALSE;
+        return DATE_NOT_A_DATE;
     }
   memcpy (ymd, text, 10);
   ymd[10] = '\0';
   if (!cairn_date_parse ("date", ymd, out, NULL))
-    return FALSE;
+    return DATE_NOT_A_DATE;
+  if (g_date_get_year (out) < FIRST_YEAR || g_date_get_year (out) > LAST_YEAR)
+    {
+      g_date_clear (out, 1);
+      return DATE_OUT_OF_RANGE;
+    }
   /* Fill in the Julian day now, so that comparing dates later never writes
    * into the census (validation only reads it). */
   (void) g_date_get_julian (out);
-  return TRUE;
+  return DATE_OK;
 }
 
 static gpointer
@@ -698,11 +716,16 @@ store_field (Reader      *reader,
     {
       GDate *date = (GDate *) G_STRUCT_MEMBER_P (record, field->offset);
 
-      if (*value != '\0' && !parse_date (value, date))
+      DateResult result = *value != '\0' ? parse_date (value, date) : DATE_OK;
+
+      if (result == DATE_NOT_A_DATE)
         {
           g_date_clear (date, 1);
           add_note (reader, line, field->name, value, N_("not a date (YYYY-MM-DD); read as missing"));
         }
+      else if (result == DATE_OUT_OF_RANGE)
+        add_note (reader, line, field->name, value,
+                  N_("not a year between 1000 and 9000; read as missing"));
       return;
     }
 
@@ -933,13 +956,51 @@ reader_feed (Reader     *reader,
              GError    **error)
 {
   GError *markup_error = NULL;
+  const char *end;
 
-  if (!g_markup_parse_context_parse (reader->context, data, length, &markup_error))
+  /* Checked before GMarkup sees it: GLib 2.74's GMarkup, finding invalid
+   * UTF-8 in a comment or processing instruction, sets its error and then
+   * carries on parsing (gmarkup.c, STATE_INSIDE_PASSTHROUGH). The caller
+   * keeps an incomplete character at the end of a block for the next one. */
+  if (!g_utf8_validate (data, (gssize) length, &end))
+    {
+      guint line = current_line (reader);
+
+      for (const char *p = data; p < end; p++)
+        if (*p == '\n')
+          line++;
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
+                   _("%s: line %u: not UTF-8 text (a CIN census is UTF-8 XML)"), reader->census->name,
+                   line);
+      return FALSE;
+    }
+  if (!g_markup_parse_context_parse (reader->context, data, length, &markup_error) ||
+      markup_error != NULL)
     {
       propagate_markup_error (reader, markup_error, FALSE, error);
       return FALSE;
     }
   return TRUE;
+}
+
+/* How many bytes at the end of @data start a UTF-8 character that the next
+ * block completes (0 when @data ends on a character boundary). */
+static gsize
+incomplete_tail (const char *data,
+                 gsize       length)
+{
+  for (gsize back = 1; back <= 3 && back <= length; back++)
+    {
+      guchar c = (guchar) data[length - back];
+
+      if ((c & 0xC0) != 0x80)
+        {
+          gsize need = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
+
+          return need > back ? back : 0;
+        }
+    }
+  return 0;
 }
 
 static CairnCinCensus *
@@ -1004,10 +1065,11 @@ cairn_cin_census_read_stream (GInputStream          *stream,
                               GError               **error)
 {
   Reader *reader = reader_new (name);
-  g_autofree char *block = g_malloc (BLOCK_SIZE);
+  g_autofree char *block = g_malloc (BLOCK_SIZE + 4);
   CairnCinCensus *census = NULL;
   guint64 done = 0;
-  gsize run = 0; /* bytes since the last '<' */
+  gsize run = 0;   /* bytes since the last '<' */
+  gsize carry = 0; /* bytes of a character split between blocks, at block[0] */
   gboolean first = TRUE;
 
   if (max_size == 0)
@@ -1015,8 +1077,9 @@ cairn_cin_census_read_stream (GInputStream          *stream,
 
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, block, BLOCK_SIZE, cancellable, error);
+      gssize n = g_input_stream_read (stream, block + carry, BLOCK_SIZE, cancellable, error);
       const char *data = block;
+      gsize length, tail;
       const char *lt;
 
       if (n < 0)
@@ -1024,18 +1087,23 @@ cairn_cin_census_read_stream (GInputStream          *stream,
       if (n == 0)
         break;
       done += (guint64) n;
+      length = carry + (gsize) n;
       if (first)
         {
           gsize skip;
 
           first = FALSE;
-          if (!check_start (reader, (const guchar *) block, (gsize) n, &skip, error))
+          if (!check_start (reader, (const guchar *) block, length, &skip, error))
             goto out;
           data += skip;
-          n -= (gssize) skip;
+          length -= skip;
         }
-      if (!reader_feed (reader, data, (gsize) n, error))
+      tail = incomplete_tail (data, length);
+      if (!reader_feed (reader, data, length - tail, error))
         goto out;
+      memmove (block, data + length - tail, tail);
+      carry = tail;
+      length -= tail;
       if (done > max_size)
         {
           g_autofree char *limit = NULL;
@@ -1052,18 +1120,18 @@ cairn_cin_census_read_stream (GInputStream          *stream,
                        name, current_line (reader), limit);
           goto out;
         }
-      lt = memchr (data, '<', (gsize) n);
+      lt = length > 0 ? memchr (data, '<', length) : NULL;
       if (lt == NULL)
-        run += (gsize) n;
+        run += length;
       else
         {
           if (run + (gsize) (lt - data) <= MAX_TEXT_RUN)
             {
-              gsize last = (gsize) n - 1;
+              gsize last = length - 1;
 
               while (data[last] != '<')
                 last--;
-              run = (gsize) n - last - 1;
+              run = length - last - 1;
             }
           else
             run = MAX_TEXT_RUN + 1;
@@ -1082,6 +1150,10 @@ cairn_cin_census_read_stream (GInputStream          *stream,
           goto out;
         }
     }
+
+  /* A character cut off by the end of the file. */
+  if (carry > 0 && !reader_feed (reader, block, carry, error))
+    goto out;
 
   census = reader_finish (reader, error);
 
