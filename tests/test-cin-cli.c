@@ -57,7 +57,7 @@ test_failures_table (void)
                    "amend or provide a reason: CIN episode shows Died as the Closure Reason, however "
                    "child has no recorded Date of Death");
   g_assert_cmpstr (lines[4], ==, "");
-  g_assert_true (g_str_has_suffix (lines[5], ": 1 errors and 2 queries under the 2022-23 rules (2 children, "
+  g_assert_true (g_str_has_suffix (lines[5], ": 1 error and 2 queries under the 2022-23 rules (2 children, "
                                               "census period 2022-04-01 to 2023-03-31)"));
   g_assert_null (lines[6] ? (*lines[6] ? lines[6] : NULL) : NULL);
 }

@@ -216,10 +216,15 @@ cin_validate (int    argc,
         printf (_("%s: valid under the %s rules (%u children, census period %s to %s)\n"),
                 census->name, year_name, census->n_children, start, end);
       else
-        printf (_("%s: %u errors and %u queries under the %s rules (%u children, census period "
-                  "%s to %s)\n"),
-                census->name, report->n_errors, report->n_queries, year_name, census->n_children,
-                start, end);
+        {
+          g_autofree char *errors = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", report->n_errors), report->n_errors);
+          g_autofree char *queries = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u query", "%u queries", report->n_queries), report->n_queries);
+
+          printf (_("%s: %s and %s under the %s rules (%u children, census period %s to %s)\n"),
+                  census->name, errors, queries, year_name, census->n_children, start, end);
+        }
     }
   return report->n_findings > 0 ? CAIRN_EXIT_FINDINGS : CAIRN_EXIT_OK;
 }
