@@ -50,6 +50,8 @@ if [ "$sanitize" = no ]; then
     CC=clang meson setup "$fuzzdir" -Dfuzzing=true -Dwerror=false -Db_sanitize=address,undefined \
       -Db_lundef=false -Dfuzz_seconds="${CAIRN_FUZZ_SECONDS:-8}" >/dev/null
   fi
+  # Regenerate first, so that targets added since the last run are listed.
+  ninja -C "$fuzzdir" build.ninja >/dev/null
   mapfile -t fuzzers < <(meson introspect "$fuzzdir" --targets | python3 -c '
 import json, sys
 for t in json.load(sys.stdin):

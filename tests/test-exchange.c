@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "cairn-error.h"
 #include "cairn-exchange.h"
@@ -825,6 +826,36 @@ test_export_errors (void)
   g_assert_cmpstr (err4, ==, "cairn-cli: /nonexistent/child.json: cannot read (no such file)\n");
 }
 
+/* -o naming a pipe (or a device such as /dev/null) writes into it and
+ * leaves it a pipe: it is never replaced by a regular file. */
+static void
+test_export_to_pipe (void)
+{
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *db = empty_db ("export-pipe.cairn");
+  g_autofree char *fifo = cairn_test_scratch_path ("export.fifo");
+  g_autofree char *copy = cairn_test_scratch_path ("export-from-fifo.json");
+  g_autofree char *script = g_strdup_printf ("cat '%s' > '%s'", fifo, copy);
+  g_autofree char *written = NULL;
+  g_autofree char *expected = read_file (fixture);
+  const char *reader[] = { "sh", "-c", script, NULL };
+  GPid pid;
+  int status;
+
+  import_ok (db, fixture, "C-000123: imported\n");
+  g_unlink (fifo);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_spawn_async (NULL, (char **) reader, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, NULL));
+  g_assert_cmpint (cli (NULL, NULL, "export", "--db", db, "--child", "C-000123", "-o", fifo, NULL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  written = read_file (copy);
+  g_assert_cmpstr (written, ==, expected);
+}
+
 static int
 cli_as (const char  *user,
         char       **out,
@@ -1018,6 +1049,7 @@ main (int    argc,
   g_test_add_func ("/cairn/exchange/already-there", test_already_there);
   g_test_add_func ("/cairn/exchange/replace", test_replace);
   g_test_add_func ("/cairn/exchange/export-errors", test_export_errors);
+  g_test_add_func ("/cairn/exchange/export-to-pipe", test_export_to_pipe);
   g_test_add_func ("/cairn/exchange/roles-and-audit", test_roles_and_audit);
   g_test_add_func ("/cairn/exchange/in-process", test_in_process);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -143,6 +144,18 @@ cairn_cli_write_file (const char *path,
           return FALSE;
         }
       return TRUE;
+    }
+  /* A device or a pipe (-o /dev/null, -o /dev/stdout) is written to, never
+   * replaced: the atomic write below would put a regular file in its place. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      FILE *f = g_fopen (path, "wb");
+      gboolean ok = f != NULL && fwrite (contents, 1, length, f) == length;
+      if (f != NULL && fclose (f) != 0)
+        ok = FALSE;
+      if (!ok)
+        *status = cairn_cli_usage_error ("-o", _("%s: cannot be written"), path);
+      return ok;
     }
   /* What cairn-cli writes is about children: readable by its owner only. */
   if (!g_file_set_contents_full (path, contents, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
