@@ -13,3 +13,8 @@ int cairn_cli_backup (int argc, char **argv);
 int cairn_cli_restore (int argc, char **argv);
 int cairn_cli_export (int argc, char **argv);
 int cairn_cli_import (int argc, char **argv);
+
+/* cairn-cli-pathway.c */
+int cairn_cli_add_working_days (int argc, char **argv);
+int cairn_cli_due_date         (int argc, char **argv);
+int cairn_cli_due              (int argc, char **argv);

@@ -22,6 +22,9 @@ static const CairnCliCommand commands[] = {
   { "restore", N_("Restore a database from an encrypted backup"), cairn_cli_restore },
   { "export", N_("Write one child's whole record as JSON"), cairn_cli_export },
   { "import", N_("Read one child's whole record from JSON"), cairn_cli_import },
+  { "add-working-days", N_("Add working days to a date (England and Wales)"), cairn_cli_add_working_days },
+  { "due-date", N_("The due date of one timescale rule"), cairn_cli_due_date },
+  { "due", N_("List the timescale timers of a board's cases"), cairn_cli_due },
 };
 
 static void

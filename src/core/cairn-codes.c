@@ -219,10 +219,16 @@ static const CairnCode scr_action_statuses[] = {
 };
 
 /* Event kinds: what happened on the pathway. Guidance editions map their
- * stages and timescale rules onto these (data/pathways/). */
+ * stages and timescale rules onto these (data/pathways/): a node lists the
+ * kinds that place a case on it, a rule the kinds that start and stop its
+ * clock. Keep the codes stable: they are stored in events.kind and named in
+ * the edition files. */
 static const CairnCode event_kinds[] = {
   { "concern", N_("Concern raised") },
   { "referral", N_("Referral received") },
+  { "referral_by_phone", N_("Telephone referral, to be confirmed in writing") },
+  { "referral_confirmed_in_writing", N_("Telephone referral confirmed in writing") },
+  { "referral_acknowledged", N_("Referral acknowledged to the referrer") },
   { "referral_decision", N_("Decision on referral") },
   { "nfa", N_("No further action") },
   { "initial_assessment_start", N_("Initial assessment started") },
@@ -235,7 +241,11 @@ static const CairnCode event_kinds[] = {
   { "cin_plan_end", N_("Child in need plan ended") },
   { "emergency_action", N_("Emergency action") },
   { "police_protection", N_("Police protection") },
+  { "police_protection_end", N_("Police protection ended") },
   { "epo", N_("Emergency protection order") },
+  { "epo_end", N_("Emergency protection order ended") },
+  { "child_assessment_order", N_("Child assessment order: assessment period began") },
+  { "child_assessment_order_end", N_("Child assessment order ended") },
   { "strategy_discussion", N_("Strategy discussion") },
   { "s47_start", N_("Section 47 enquiries started") },
   { "s47_complete", N_("Section 47 enquiries completed") },
@@ -250,6 +260,12 @@ static const CairnCode event_kinds[] = {
   { "cp_plan_end", N_("Child protection plan ended") },
   { "care_proceedings", N_("Care proceedings") },
   { "case_closed", N_("Case closed") },
+  { "allegation", N_("Allegation against a person working with children reached the employer") },
+  { "lado_informed", N_("Designated officer (LADO) informed of an allegation") },
+  { "scr_notification", N_("Serious incident notified to the LSCB") },
+  { "scr_decision", N_("Decision whether to hold a serious case review") },
+  { "scr_initiated", N_("Serious case review initiated (decision to proceed)") },
+  { "scr_completed", N_("Serious case review completed") },
   { "note", N_("Note") },
 };
 

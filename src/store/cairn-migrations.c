@@ -532,11 +532,49 @@ static const char migration_external_links[] =
   "  UNIQUE (child_id, other_reference)"
   ");"
   "CREATE INDEX external_child_links_other ON external_child_links (other_reference);";
+/* Version 4: the pathway. Per-board rule overrides (a board's correction of
+ * a national timescale, or a local rule of its own, each with its source and
+ * the date from which it applies), and per-case summary columns that the
+ * case navigator sorts and filters a large table by without computing every
+ * timer: the stage a case stands on (a node id of current_edition), its
+ * earliest open due date and that rule, and whether an open timer is
+ * overdue as of summary_on (see src/pathway/cairn-case-pathway.c). */
+static const char migration_pathway[] =
+  "CREATE TABLE rule_overrides ("
+  "  id INTEGER PRIMARY KEY,"
+  "  edition TEXT NOT NULL,"
+  "  rule_id TEXT NOT NULL,"
+  "  effective_from TEXT NOT NULL,"
+  "  title TEXT,"
+  "  limit_value INTEGER NOT NULL DEFAULT 0 CHECK (limit_value >= 0),"
+  "  unit TEXT CHECK (unit IN ('working_days', 'hours', 'calendar_days', 'calendar_months',"
+  "                            'days_beginning_with')),"
+  "  start_kinds TEXT,"
+  "  stop_kinds TEXT,"
+  "  source TEXT NOT NULL CHECK (source <> ''),"
+  "  recorded_on TEXT NOT NULL,"
+  "  recorded_by TEXT,"
+  "  notes TEXT,"
+  "  CHECK ((limit_value = 0) = (unit IS NULL)),"
+  "  UNIQUE (edition, rule_id, effective_from)"
+  ");"
+
+  "ALTER TABLE cases ADD COLUMN current_stage TEXT;"
+  "ALTER TABLE cases ADD COLUMN current_edition TEXT;"
+  "ALTER TABLE cases ADD COLUMN next_due_on TEXT;"
+  "ALTER TABLE cases ADD COLUMN next_rule TEXT;"
+  "ALTER TABLE cases ADD COLUMN timer_status TEXT"
+  "  CHECK (timer_status IN ('running', 'overdue'));"
+  "ALTER TABLE cases ADD COLUMN summary_on TEXT;"
+  "CREATE INDEX cases_next_due ON cases (next_due_on);"
+  "CREATE INDEX cases_timer_status ON cases (timer_status, next_due_on);"
+  "CREATE INDEX cases_stage ON cases (current_edition, current_stage, next_due_on);";
 
 static const CairnMigration migrations[] = {
   { "Initial schema", migration_1 },
   { "Accounts and audit trail", migration_accounts },
   { "Links to children on other databases", migration_external_links },
+  { "Pathway rule overrides and case summaries", migration_pathway },
 };
 
 const CairnMigration *
