@@ -40,6 +40,7 @@ struct _CairnEdition
   GHashTable *rule_index;  /* id → CairnRule */
   GHashTable *event_nodes; /* event kind → GPtrArray of CairnNode */
   GPtrArray *out_edges;    /* per node index: GArray of guint (target node index) */
+  int *distance;           /* n × n: fewest edges from i to j through passable nodes, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (CairnEdition, cairn_edition, G_TYPE_OBJECT)
@@ -253,6 +254,7 @@ cairn_edition_finalize (GObject *object)
   g_clear_pointer (&self->event_nodes, g_hash_table_unref);
   g_clear_pointer (&self->out_edges, g_ptr_array_unref);
   g_clear_pointer (&self->nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->distance, g_free);
   g_clear_pointer (&self->edges, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
 
@@ -280,6 +282,8 @@ cairn_edition_init (CairnEdition *self)
 }
 
 /* ---- reading ---------------------------------------------------------- */
+
+static void compute_distances (CairnEdition *self);
 
 typedef struct
 {
@@ -531,6 +535,7 @@ read_nodes (CairnEdition *self,
       if ((other = g_hash_table_lookup (self->node_index, node->id)) != NULL)
         return fail (r, item, _("duplicate id (another node has the id \"%s\")"), node->id);
       g_hash_table_insert (self->node_index, node->id, node);
+      node->index = i;
       g_ptr_array_add (self->out_edges, g_array_new (FALSE, FALSE, sizeof (guint)));
       for (guint k = 0; node->events[k] != NULL; k++)
         {
@@ -842,6 +847,7 @@ read_edition (CairnEdition *self,
       !read_settings (self, r, root) || !read_nodes (self, r, root) ||
       !read_edges (self, r, root) || !check_reachable (self, r) || !read_rules (self, r, root))
     return FALSE;
+  compute_distances (self);
   return TRUE;
 }
 
@@ -1044,56 +1050,75 @@ passable (const CairnNode *node)
   return node->kind == CAIRN_NODE_DECISION || node->events == NULL || node->events[0] == NULL;
 }
 
-/* The fewest edges from @from to @to through passable nodes only (@to
- * itself need not be passable), or -1. */
+/* Fills the distance table: for each node, a breadth-first search that
+ * goes on only through passable nodes. distance[i][i] is the shortest
+ * cycle back to i, or -1. */
+static void
+compute_distances (CairnEdition *self)
+{
+  guint n = self->nodes->len;
+  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  self->distance = g_new (int, (gsize) n * n);
+  for (guint i = 0; i < n * n; i++)
+    self->distance[i] = -1;
+  for (guint from = 0; from < n; from++)
+    {
+      int *row = self->distance + (gsize) from * n;
+      g_autofree int *seen = g_new (int, n);
+
+      for (guint i = 0; i < n; i++)
+        seen[i] = -1;
+      g_array_set_size (queue, 0);
+      seen[from] = 0;
+      g_array_append_val (queue, from);
+      for (guint q = 0; q < queue->len; q++)
+        {
+          guint at = g_array_index (queue, guint, q);
+          GArray *out = g_ptr_array_index (self->out_edges, at);
+
+          if (at != from && !passable (g_ptr_array_index (self->nodes, at)))
+            continue;
+          for (guint k = 0; k < out->len; k++)
+            {
+              guint t = g_array_index (out, guint, k);
+              if (row[t] < 0)
+                row[t] = seen[at] + 1;
+              if (seen[t] < 0)
+                {
+                  seen[t] = seen[at] + 1;
+                  g_array_append_val (queue, t);
+                }
+            }
+        }
+    }
+}
+
 static int
 distance (CairnEdition    *self,
           const CairnNode *from,
           const CairnNode *to)
 {
-  guint n = self->nodes->len;
-  g_autofree int *dist = g_new (int, n);
-  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint start = node_position (self, from), target = node_position (self, to);
-
-  for (guint i = 0; i < n; i++)
-    dist[i] = -1;
-  dist[start] = 0;
-  g_array_append_val (queue, start);
-  for (guint q = 0; q < queue->len; q++)
-    {
-      guint at = g_array_index (queue, guint, q);
-      GArray *out = g_ptr_array_index (self->out_edges, at);
-
-      if (at != start && !passable (g_ptr_array_index (self->nodes, at)))
-        continue;
-      for (guint k = 0; k < out->len; k++)
-        {
-          guint t = g_array_index (out, guint, k);
-          if (t == target && dist[t] <= 0)
-            return dist[at] + 1;
-          if (dist[t] < 0)
-            {
-              dist[t] = dist[at] + 1;
-              g_array_append_val (queue, t);
-            }
-        }
-    }
-  return -1;
+  return self->distance[(gsize) from->index * self->nodes->len + to->index];
 }
 
 /**
  * cairn_edition_place_event:
  * @current: (nullable): the node the case stands on, or %NULL before its first event
- * @in_order: (out): whether the event follows from @current along the
- *   pathway (through decisions and steps that record nothing)
+ * @visited: (nullable): for each node (by its index), whether the case has
+ *   stood on it; %NULL when it has stood only on @current
+ * @in_order: (out): whether the event follows along the pathway
  *
- * The node an event of @kind places the case on. Among the nodes the kind
- * maps to, the one reached in the fewest steps from @current wins; then
- * @current itself (a repeated step, such as a second strategy discussion);
- * then a node a case may reach from any stage. When none follows, the event
- * is out of order and the first node is returned: with a recorded reason
- * the case moves there anyway.
+ * The node an event of @kind places the case on, and whether that is in
+ * order. An event is in order when its node follows from where the case
+ * stands, or from a stage it has passed through (a further strategy
+ * discussion during section 47 enquiries does not make the conference that
+ * follows out of order), through decisions and steps that record nothing.
+ * Among the nodes the kind maps to, the one reached in the fewest steps from
+ * @current wins; then @current itself (a repeated step); then the nearest
+ * from an earlier stage; then a node a case may reach from any stage. When
+ * none follows, the event is out of order and the first node is returned:
+ * with a recorded reason the case moves there anyway.
  *
  * Returns: (nullable): the node, or %NULL when @kind has no stage (then
  *   @in_order is %TRUE)
@@ -1101,6 +1126,7 @@ distance (CairnEdition    *self,
 const CairnNode *
 cairn_edition_place_event (CairnEdition    *self,
                            const CairnNode *current,
+                           const gboolean  *visited,
                            const char      *kind,
                            gboolean        *in_order)
 {
@@ -1112,32 +1138,20 @@ cairn_edition_place_event (CairnEdition    *self,
   if (candidates == NULL || candidates->len == 0)
     return NULL;
 
+  /* Forward from where the case stands (from a start node before its first event). */
   for (guint i = 0; i < candidates->len; i++)
     {
       const CairnNode *c = g_ptr_array_index (candidates, i);
 
-      if (current == NULL)
+      for (guint s = 0; s < self->nodes->len; s++)
         {
-          /* The first event: it must follow from a start node. */
-          for (guint s = 0; s < self->nodes->len; s++)
-            {
-              const CairnNode *start = g_ptr_array_index (self->nodes, s);
-              int d;
+          const CairnNode *from = g_ptr_array_index (self->nodes, s);
+          int d;
 
-              if (start->kind != CAIRN_NODE_START)
-                continue;
-              d = start == c ? 0 : distance (self, start, c);
-              if (d >= 0 && d < best_distance)
-                {
-                  best = c;
-                  best_distance = d;
-                }
-            }
-        }
-      else
-        {
-          int d = distance (self, current, c);
-          if (d > 0 && d < best_distance)
+          if (current != NULL ? from != current : from->kind != CAIRN_NODE_START)
+            continue;
+          d = current == NULL && from == c ? 0 : distance (self, from, c);
+          if (d >= 0 && d < best_distance)
             {
               best = c;
               best_distance = d;
@@ -1149,6 +1163,30 @@ cairn_edition_place_event (CairnEdition    *self,
   for (guint i = 0; i < candidates->len; i++)
     if (g_ptr_array_index (candidates, i) == current)
       return current;
+
+  /* From a stage the case has passed through. */
+  for (guint i = 0; visited != NULL && i < candidates->len; i++)
+    {
+      const CairnNode *c = g_ptr_array_index (candidates, i);
+
+      for (guint v = 0; v < self->nodes->len; v++)
+        {
+          const CairnNode *from = g_ptr_array_index (self->nodes, v);
+          int d;
+
+          if (!visited[v])
+            continue;
+          d = from == c ? 0 : distance (self, from, c);
+          if (d >= 0 && d < best_distance)
+            {
+              best = c;
+              best_distance = d;
+            }
+        }
+    }
+  if (best != NULL)
+    return best;
+
   for (guint i = 0; i < candidates->len; i++)
     if (((const CairnNode *) g_ptr_array_index (candidates, i))->any_time)
       return g_ptr_array_index (candidates, i);

@@ -27,6 +27,7 @@ typedef struct
   GStrv events;          /* event kinds that place a case on this node */
   gboolean any_time;     /* a case may come here from any stage (emergency action, closure) */
   gboolean parallel;     /* a parallel track: entering it does not move the case off its stage */
+  guint index;           /* position in the edition */
 } CairnNode;
 
 typedef struct
@@ -167,6 +168,7 @@ GPtrArray       *cairn_edition_nodes_for_event  (CairnEdition  *self,
                                                  const char    *kind);
 const CairnNode *cairn_edition_place_event     (CairnEdition    *self,
                                                  const CairnNode *current,
+                                                 const gboolean  *visited,
                                                  const char      *kind,
                                                  gboolean        *in_order);
 

@@ -834,6 +834,34 @@ compare_event_time (const CairnEvent *a,
   return (a->minute > b->minute) - (a->minute < b->minute);
 }
 
+/* Walks the first @n_events events; @visited (one per node) receives the
+ * nodes the case stood on. */
+static const CairnNode *
+walk (CairnEdition *edition,
+      GPtrArray    *events,
+      guint         n_events,
+      gboolean     *visited)
+{
+  const CairnNode *current = NULL;
+
+  for (guint i = 0; i < n_events && i < events->len; i++)
+    {
+      const CairnEvent *e = g_ptr_array_index (events, i);
+      const CairnNode *node;
+      gboolean in_order;
+
+      if (e->planned)
+        continue;
+      node = cairn_edition_place_event (edition, current, visited, e->kind, &in_order);
+      if (node != NULL && !node->parallel)
+        {
+          current = node;
+          visited[node->index] = TRUE;
+        }
+    }
+  return current;
+}
+
 /**
  * cairn_pathway_locate:
  * @events: (element-type CairnEvent): a case's events in date order
@@ -850,21 +878,19 @@ cairn_pathway_locate (CairnEdition *edition,
                       GPtrArray    *events,
                       guint         n_events)
 {
-  const CairnNode *current = NULL;
+  g_autofree gboolean *visited = g_new0 (gboolean, cairn_edition_get_n_nodes (edition));
 
-  for (guint i = 0; i < n_events && i < events->len; i++)
-    {
-      const CairnEvent *e = g_ptr_array_index (events, i);
-      const CairnNode *node;
-      gboolean in_order;
+  return walk (edition, events, n_events, visited);
+}
 
-      if (e->planned)
-        continue;
-      node = cairn_edition_place_event (edition, current, e->kind, &in_order);
-      if (node != NULL && !node->parallel)
-        current = node;
-    }
-  return current;
+/* A reason is more than white space. */
+static gboolean
+reason_given (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -885,16 +911,18 @@ cairn_pathway_check_transition (CairnEdition      *edition,
                                 GError           **error)
 {
   const CairnNode *current, *node;
+  g_autofree gboolean *visited = NULL;
   guint n = 0;
   gboolean in_order;
   const char *label;
 
-  if (event->planned || !cairn_str_empty (event->exception_reason))
+  if (event->planned || reason_given (event->exception_reason))
     return TRUE;
   while (n < events->len && compare_event_time (g_ptr_array_index (events, n), event) <= 0)
     n++;
-  current = cairn_pathway_locate (edition, events, n);
-  node = cairn_edition_place_event (edition, current, event->kind, &in_order);
+  visited = g_new0 (gboolean, cairn_edition_get_n_nodes (edition));
+  current = walk (edition, events, n, visited);
+  node = cairn_edition_place_event (edition, current, visited, event->kind, &in_order);
   if (in_order)
     return TRUE;
 
