@@ -34,6 +34,7 @@ mkdir -p "$out"
 "$cli" list scrs --db "$db" > "$out/scrs.tsv"
 "$cli" list conferences --db "$db" > "$out/conferences.tsv"
 "$cli" list meetings --db "$db" > "$out/meetings.tsv"
+"$cli" due --db "$db" --overdue > "$out/overdue-timers.tsv"
 first_child=$("$cli" list children --db "$db" | head -n 1 | cut -f 1)
 if [ -n "$first_child" ]; then
   "$cli" export --db "$db" --child "$first_child" -o "$out/$first_child.json"

@@ -59,18 +59,3 @@ cairn_data_find_file (const char  *relative_path,
                relative_path, searched->str);
   return NULL;
 }
-
-/* The directory cairn_data_find_file() would read @relative_path from, for
- * messages and caches; never %NULL (falls back to the source tree). */
-char *
-cairn_data_dup_dir (const char *relative_path)
-{
-  g_autofree char *path = cairn_data_find_file (relative_path, NULL);
-
-  if (path == NULL)
-    {
-      const char *env = g_getenv ("CAIRN_DATA_DIR");
-      return g_strdup (env != NULL && *env != '\0' ? env : CAIRN_SOURCE_DATADIR);
-    }
-  return g_path_get_dirname (path);
-}

@@ -10,6 +10,5 @@ G_BEGIN_DECLS
 
 char *cairn_data_find_file (const char  *relative_path,
                             GError     **error);
-char *cairn_data_dup_dir   (const char  *relative_path);
 
 G_END_DECLS

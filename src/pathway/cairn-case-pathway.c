@@ -80,12 +80,14 @@ typedef struct
 {
   CairnPathway *pathway;
   CairnPathwayConfig *config;
+  CairnTimerPlan *plan;
   GDate today;
 } Context;
 
 static void
 context_clear (Context *ctx)
 {
+  g_clear_pointer (&ctx->plan, cairn_timer_plan_free);
   g_clear_object (&ctx->pathway);
   g_clear_pointer (&ctx->config, cairn_pathway_config_free);
 }
@@ -104,6 +106,7 @@ context_init (Context     *ctx,
   ctx->config = cairn_pathway_config_load (ctx->pathway, store, error);
   if (ctx->config == NULL)
     return FALSE;
+  ctx->plan = cairn_timer_plan_new (ctx->pathway, ctx->config);
   return cairn_store_get_today_checked (store, &ctx->today, error);
 }
 
@@ -173,8 +176,7 @@ cairn_pathway_check_event (CairnStore        *store,
       GPtrArray *late = g_ptr_array_new_with_free_func ((GDestroyNotify) cairn_timer_free);
 
       insert_copy (events, event);
-      timers = cairn_pathway_compute_timers (ctx.pathway, ctx.config, &pcase, events, &ctx.today,
-                                             error);
+      timers = cairn_timer_plan_compute (ctx.plan, &pcase, events, &ctx.today, TRUE, error);
       if (timers == NULL)
         {
           g_ptr_array_unref (late);
@@ -206,7 +208,7 @@ summarise (Context                *ctx,
 
   cairn_case_summary_init (out);
   to_pathway_case (kase, &pcase);
-  timers = cairn_pathway_compute_timers (ctx->pathway, ctx->config, &pcase, events, &ctx->today, error);
+  timers = cairn_timer_plan_compute (ctx->plan, &pcase, events, &ctx->today, FALSE, error);
   if (timers == NULL)
     return FALSE;
   edition = case_edition (ctx->pathway, ctx->config, &pcase, &ctx->today);
@@ -473,8 +475,7 @@ timers_one (const CairnCasePathway  *kase,
   CairnPathwayCase pcase;
 
   to_pathway_case (kase, &pcase);
-  timers = cairn_pathway_compute_timers (data->ctx->pathway, data->ctx->config, &pcase, events,
-                                         &data->ctx->today, error);
+  timers = cairn_timer_plan_compute (data->ctx->plan, &pcase, events, &data->ctx->today, TRUE, error);
   if (timers == NULL)
     {
       g_autofree char *ref = cairn_case_ref_format (kase->child_number, kase->case_number);

@@ -77,6 +77,20 @@ GPtrArray  *cairn_pathway_compute_timers (CairnPathway         *self,
                                       const GDate              *today,
                                       GError                  **error);
 
+/* A board's rules prepared once for computing many cases. */
+typedef struct _CairnTimerPlan CairnTimerPlan;
+
+CairnTimerPlan *cairn_timer_plan_new     (CairnPathway             *pathway,
+                                          const CairnPathwayConfig *config);
+void            cairn_timer_plan_free    (CairnTimerPlan           *plan);
+GPtrArray      *cairn_timer_plan_compute (CairnTimerPlan           *plan,
+                                          const CairnPathwayCase   *kase,
+                                          GPtrArray                *events,
+                                          const GDate              *today,
+                                          gboolean                  with_text,
+                                          GError                  **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnTimer, cairn_timer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnTimerPlan, cairn_timer_plan_free)
 
 G_END_DECLS
