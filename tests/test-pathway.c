@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "cairn-case-pathway.h"
@@ -804,6 +805,46 @@ test_edition_per_clock (void)
   g_setenv ("CAIRN_TODAY", TODAY, TRUE);
 }
 
+/* The worked example of timescales-verified.md §3.5, through the engine
+ * alone (no database): an initial assessment begun on 10 April 2013 still
+ * has 10 working days, a referral received on 16 April 2013 gets one
+ * assessment of up to 45 working days from referral. */
+static void
+test_edition_register_example (void)
+{
+  g_autoptr (CairnPathway) pathway = load_pathway ();
+  g_autoptr (GPtrArray) early_events = g_ptr_array_new_with_free_func ((GDestroyNotify) cairn_event_free);
+  g_autoptr (GPtrArray) late_events = g_ptr_array_new_with_free_func ((GDestroyNotify) cairn_event_free);
+  g_autoptr (GPtrArray) early = NULL;
+  g_autoptr (GPtrArray) late = NULL;
+  g_autoptr (GError) error = NULL;
+  CairnPathwayCase kase = { 0 };
+  GDate today;
+
+  date_from (&today, "2013-04-30");
+  cairn_date_clear (&kase.closed_on);
+  date_from (&kase.opened_on, "2013-04-10");
+  g_ptr_array_add (early_events, make_event ("referral", "2013-04-10"));
+  g_ptr_array_add (early_events, make_event ("initial_assessment_start", "2013-04-10"));
+  early = cairn_pathway_compute_timers (pathway, NULL, &kase, early_events, &today, &error);
+  g_assert_no_error (error);
+  /* Wed 10 Apr + 10: 11, 12, 15-19, 22, 23, 24 Apr. */
+  assert_timer (early, "W10-04", "wt2010", "2013-04-24", CAIRN_TIMER_MISSED);
+  g_assert_cmpint (find_timer (early, "W10-04")->limit, ==, 10);
+  g_assert_null (find_timer (early, "W13-02"));
+
+  date_from (&kase.opened_on, "2013-04-16");
+  g_ptr_array_add (late_events, make_event ("referral", "2013-04-16"));
+  g_ptr_array_add (late_events, make_event ("assessment_start", "2013-04-16"));
+  late = cairn_pathway_compute_timers (pathway, NULL, &kase, late_events, &today, &error);
+  g_assert_no_error (error);
+  /* One working day after the 19 June of a referral on Monday 15 April. */
+  assert_timer (late, "W13-02", "wt2013", "2013-06-20", CAIRN_TIMER_RUNNING);
+  g_assert_cmpint (find_timer (late, "W13-02")->limit, ==, 45);
+  g_assert_null (find_timer (late, "W10-04"));
+  g_assert_null (find_timer (late, "W10-05"));
+}
+
 /* A clock that started before 1 April 2010 has the 7-day limit. */
 static void
 test_timer_before_2010 (void)
@@ -1127,6 +1168,50 @@ test_summaries_bulk (void)
   g_setenv ("CAIRN_TODAY", TODAY, TRUE);
 }
 
+/* A database saved before the pathway existed (schema version 1) gains the
+ * overrides table and summary columns, and its case a summary. */
+static void
+test_migrated_fixture (void)
+{
+  g_autofree char *fixture = g_build_filename (cairn_test_source_dir (), "tests", "fixtures",
+                                               "schema-v1.sql", NULL);
+  g_autofree char *path = cairn_test_scratch_path ("fixture-v1.cairn");
+  g_autofree char *sql = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (GPtrArray) overrides = NULL;
+  CairnCaseSummary summary;
+  guint n_cases = 0;
+  sqlite3 *db;
+
+  g_setenv ("CAIRN_TODAY", "2011-05-20", TRUE);
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = cairn_store_open (path, CAIRN_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  overrides = cairn_store_list_rule_overrides (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overrides->len, ==, 0);
+  g_assert_true (cairn_pathway_refresh_all_summaries (store, &n_cases, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_cases, ==, 1);
+  /* Referred on Sunday 1 May 2011; Monday 2 May was the early May holiday,
+   * so the decision was due on Tuesday 3 May and is overdue on the 20th. */
+  g_assert_true (cairn_store_get_case_summary (store, 1, 1, &summary, &error));
+  g_assert_cmpstr (summary.current_stage, ==, "N05");
+  g_assert_cmpstr (summary.next_rule, ==, "W10-01");
+  {
+    g_autofree char *d = cairn_date_to_string (&summary.next_due_on);
+    g_assert_cmpstr (d, ==, "2011-05-03");
+  }
+  g_assert_cmpstr (summary.timer_status, ==, "overdue");
+  cairn_case_summary_clear (&summary);
+  g_setenv ("CAIRN_TODAY", TODAY, TRUE);
+}
+
 /* cairn-cli due: the header, one case, the overdue ones. */
 static void
 test_cli_due (void)
@@ -1254,6 +1339,7 @@ main (int    argc,
   g_test_add_func ("/cairn/pathway/due/refused", test_due_refused);
   g_test_add_func ("/cairn/pathway/edition-choice/in-force", test_edition_choice);
   g_test_add_func ("/cairn/pathway/edition-choice/per-clock", test_edition_per_clock);
+  g_test_add_func ("/cairn/pathway/edition-choice/register-example", test_edition_register_example);
   g_test_add_func ("/cairn/pathway/timers/status", test_timer_status);
   g_test_add_func ("/cairn/pathway/timers/not-applicable", test_timer_not_applicable);
   g_test_add_func ("/cairn/pathway/timers/plan", test_timer_plan);
@@ -1263,6 +1349,7 @@ main (int    argc,
   g_test_add_func ("/cairn/pathway/transitions", test_transitions);
   g_test_add_func ("/cairn/pathway/check-late", test_check_late);
   g_test_add_func ("/cairn/pathway/summaries", test_summaries_bulk);
+  g_test_add_func ("/cairn/pathway/migrated-fixture", test_migrated_fixture);
   g_test_add_func ("/cairn/pathway/cli/due", test_cli_due);
   g_test_add_func ("/cairn/pathway/cli/due-date", test_cli_due_date);
 
