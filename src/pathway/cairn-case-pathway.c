@@ -377,6 +377,7 @@ cairn_pathway_refresh_all_summaries (CairnStore  *store,
 {
   g_auto (Context) ctx = { 0 };
   g_autoptr (RefreshData) data = NULL;
+  gboolean ok = TRUE;
   gint64 max_id;
 
   if (!context_init (&ctx, store, error))
@@ -385,19 +386,18 @@ cairn_pathway_refresh_all_summaries (CairnStore  *store,
   if (max_id < 0 || !cairn_store_begin (store, error))
     return FALSE;
   data = refresh_data_new (&ctx, TRUE);
-  for (gint64 first = 1; first <= max_id; first += CHUNK_CASES)
-    if (!refresh_range (store, data, first, first + CHUNK_CASES - 1, error))
-      {
-        cairn_store_rollback (store);
-        return FALSE;
-      }
-  if (data->n_cases > 0 && data->n_failed == data->n_cases)
+  for (gint64 first = 1; ok && first <= max_id; first += CHUNK_CASES)
+    ok = refresh_range (store, data, first, first + CHUNK_CASES - 1, error);
+  if (ok && data->n_cases > 0 && data->n_failed == data->n_cases)
     {
-      cairn_store_rollback (store);
       g_propagate_error (error, g_steal_pointer (&data->first_failure));
-      return FALSE;
+      ok = FALSE;
     }
-  if (!cairn_store_commit (store, error))
+  if (ok)
+    ok = cairn_store_commit (store, error);
+  else
+    cairn_store_rollback (store);
+  if (!ok)
     return FALSE;
   if (n_cases)
     *n_cases = data->n_cases;
