@@ -15,6 +15,8 @@
 #include "cairn-store.h"
 #include "cairn-test-utils.h"
 #include "cairn-timescales.h"
+#include "cairn-audit-store.h"
+#include "cairn-user-store.h"
 
 /* Guidance editions, due dates, edition choice, board overrides, transitions
  * and timers. Expected dates are worked out by hand against a printed 2010-
@@ -1212,6 +1214,94 @@ test_migrated_fixture (void)
   g_setenv ("CAIRN_TODAY", TODAY, TRUE);
 }
 
+#define CHAIR_PASSWORD "chair-password-1"
+#define PASSWORD "correct horse battery"
+
+/* The pathway obeys the board's accounts: a practitioner may not change the
+ * board's rules, nor record in another team's case; the chair may. The
+ * summary columns are a cache and write nothing to the audit trail, while
+ * the event itself and the override are audited. */
+static void
+test_accounts (void)
+{
+  g_autoptr (CairnStore) store = new_store ("accounts.cairn");
+  g_autofree char *path = g_strdup (cairn_store_get_path (store));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnRuleOverride) o = cairn_rule_override_new ();
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 child = add_child (store);
+  int n = open_case (store, child, "2011-03-01");
+  guint events = 0, case_updates = 0;
+  const char *argv_anon[] = { "due", "--db", path, NULL };
+  const char *argv_chair[] = { "due", "--db", path, "--user", "chair", "--password-fd", "0", NULL };
+
+  g_assert_true (cairn_store_add_user (store, "chair", NULL, CAIRN_ROLE_CHAIR, "", CHAIR_PASSWORD, &error));
+  g_assert_true (cairn_store_login (store, "chair", CHAIR_PASSWORD, &error));
+  g_assert_true (cairn_store_add_user (store, "east", NULL, CAIRN_ROLE_PRACTITIONER, "East", PASSWORD, &error));
+  g_assert_no_error (error);
+  cairn_store_logout (store);
+  g_assert_true (cairn_store_login (store, "east", PASSWORD, &error));
+
+  o->edition = g_strdup ("wt2010");
+  o->rule_id = g_strdup ("W10-04");
+  date_from (&o->effective_from, "2010-04-01");
+  o->limit = 7;
+  o->unit = g_strdup ("working_days");
+  o->source = g_strdup ("Local procedures");
+  g_assert_false (cairn_pathway_add_rule_override (store, o, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (cairn_pathway_set_board_setting (store, CAIRN_SETTING_EDITION_CHOICE, "referral", &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (record (store, child, n, "referral_decision", "2011-03-01", NULL, NULL, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (cairn_pathway_set_case_edition (store, child, n, "wt2013", "a reason", &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  /* Reading timers is allowed. */
+  {
+    g_autoptr (GPtrArray) timers = timers_of (store, child, n);
+    assert_timer (timers, "W10-04", "wt2010", "2011-03-15", CAIRN_TIMER_MISSED);
+  }
+
+  cairn_store_logout (store);
+  g_assert_true (cairn_store_login (store, "chair", CHAIR_PASSWORD, &error));
+  add (store, child, n, "referral_decision", "2011-03-01");
+  g_assert_true (cairn_pathway_add_rule_override (store, o, &error));
+  g_assert_no_error (error);
+
+  audit = cairn_store_list_child_audit (store, child, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      const CairnAuditEntry *e = g_ptr_array_index (audit, i);
+      if (g_strcmp0 (e->entity, "events") == 0 && g_strcmp0 (e->action, "insert") == 0)
+        events++;
+      if (g_strcmp0 (e->entity, "cases") == 0 && g_strcmp0 (e->action, "update") == 0)
+        case_updates++;
+    }
+  g_assert_cmpuint (events, >=, 1);
+  g_assert_cmpuint (case_updates, ==, 0);
+  {
+    g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    g_assert_true (cairn_store_check (store, problems, &error));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+  g_clear_object (&store);
+
+  /* The CLI needs a login for this board's timers. */
+  g_assert_cmpint (cairn_test_run_cli_input (NULL, NULL, &err, argv_anon), ==, 4);
+  g_assert_cmpstr (err, ==, "cairn-cli: --user: this board's records need a login (--user NAME)\n");
+  g_assert_cmpint (cairn_test_run_cli_input (CHAIR_PASSWORD "\n", &out, NULL, argv_chair), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "case\trule\tedition\tstart\tdue\tstatus\tdays\n"));
+  /* The chair's override is in force: 7 working days from Tue 1 Mar 2011. */
+  g_assert_nonnull (strstr (out, "C-000001/1\tW10-04\twt2010\t2011-03-01\t2011-03-10\tmissed\t"));
+}
+
 /* cairn-cli due: the header, one case, the overdue ones. */
 static void
 test_cli_due (void)
@@ -1350,6 +1440,7 @@ main (int    argc,
   g_test_add_func ("/cairn/pathway/check-late", test_check_late);
   g_test_add_func ("/cairn/pathway/summaries", test_summaries_bulk);
   g_test_add_func ("/cairn/pathway/migrated-fixture", test_migrated_fixture);
+  g_test_add_func ("/cairn/pathway/accounts", test_accounts);
   g_test_add_func ("/cairn/pathway/cli/due", test_cli_due);
   g_test_add_func ("/cairn/pathway/cli/due-date", test_cli_due_date);
 

@@ -290,11 +290,13 @@ cairn_cli_due (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *case_text = NULL;
   gboolean overdue = FALSE;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
     { "case", 0, 0, G_OPTION_ARG_STRING, &case_text, N_("Only this case"), "C-000123/2" },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue,
       N_("Only timers whose due date has passed with the step not yet recorded"), NULL },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
     { NULL }
   };
   g_autoptr (GOptionContext) context = cairn_cli_context_new (
@@ -316,7 +318,7 @@ cairn_cli_due (int    argc,
     return cairn_cli_usage_error (argv[1], _("unexpected argument"));
   if (case_text != NULL && !cairn_ref_parse ("--case", case_text, CAIRN_REF_CASE, &ref, &error))
     return cairn_cli_fail (error);
-  if ((store = cairn_cli_open_store (db, &status)) == NULL)
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
     return status;
 
   data.overdue_only = overdue;

@@ -11,6 +11,7 @@
 #include "cairn-date.h"
 #include "cairn-error.h"
 #include "cairn-ref.h"
+#include "cairn-user-store.h"
 #include "cairn-utils.h"
 
 /* Cases per query in a bulk pass: bounds the memory a pass holds. */
@@ -630,7 +631,7 @@ cairn_pathway_set_case_edition (CairnStore  *store,
     }
   if (!cairn_store_begin (store, error))
     return FALSE;
-  if (!cairn_store_set_case_edition (store, kase.case_id, edition, reason, error) ||
+  if (!cairn_store_set_case_edition (store, child_number, case_number, edition, reason, error) ||
       !refresh_case_id (store, &ctx, kase.case_id, error))
     {
       cairn_store_rollback (store);
@@ -658,7 +659,7 @@ cairn_pathway_set_board_setting (CairnStore  *store,
   g_autoptr (CairnPathwayConfig) check = cairn_pathway_config_new ();
   g_auto (GStrv) parts = NULL;
 
-  if (pathway == NULL)
+  if (pathway == NULL || !cairn_store_require (store, CAIRN_ACTION_EDIT_SETTINGS, error))
     return FALSE;
   parts = g_strsplit (key ? key : "", ".", 3);
   if (value != NULL)

@@ -11,6 +11,7 @@
 #include "cairn-pathway-store.h"
 #include "cairn-ref.h"
 #include "cairn-store-private.h"
+#include "cairn-user-store.h"
 
 void
 cairn_case_pathway_clear (CairnCasePathway *kase)
@@ -74,7 +75,7 @@ cairn_store_get_case_pathway (CairnStore        *self,
   memset (out, 0, sizeof *out);
   cairn_date_clear (&out->opened_on);
   cairn_date_clear (&out->closed_on);
-  if (stmt == NULL)
+  if (stmt == NULL || !cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, child_number);
   sqlite3_bind_int (stmt, 2, case_number);
@@ -141,7 +142,7 @@ cairn_store_foreach_case_events (CairnStore           *self,
   gboolean ok = TRUE;
   int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, first_case_id);
   sqlite3_bind_int64 (stmt, 2, last_case_id);
@@ -186,6 +187,29 @@ cairn_store_foreach_case_events (CairnStore           *self,
   return ok;
 }
 
+/* Runs @stmt with the audit trail's row capture off: the summary columns
+ * are a cache computed from the events, which are audited themselves, and
+ * a bulk refresh must not write one audit entry per case. */
+static gboolean
+step_uncaptured (CairnStore    *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  gboolean capture = cairn_store_get_audit_capture (self);
+  gboolean ok;
+
+  cairn_store_set_audit_capture (self, FALSE);
+  ok = cairn_store_step_done (self, stmt, error);
+  cairn_store_set_audit_capture (self, capture);
+  return ok;
+}
+
+/**
+ * cairn_store_set_case_summary:
+ *
+ * Writes one case's summary columns. They are derived from the case's
+ * events (which the audit trail records), so writing them is not audited.
+ */
 gboolean
 cairn_store_set_case_summary (CairnStore              *self,
                               gint64                   case_id,
@@ -207,7 +231,7 @@ cairn_store_set_case_summary (CairnStore              *self,
   cairn_bind_text_or_null (stmt, 5, summary->next_rule);
   cairn_bind_text_or_null (stmt, 6, summary->timer_status);
   cairn_bind_date (stmt, 7, &summary->summary_on);
-  return cairn_store_step_done (self, stmt, error);
+  return step_uncaptured (self, stmt, error);
 }
 
 gboolean
@@ -227,7 +251,7 @@ cairn_store_get_case_summary (CairnStore        *self,
   gboolean found = FALSE;
 
   cairn_case_summary_init (out);
-  if (stmt == NULL)
+  if (stmt == NULL || !cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, child_number);
   sqlite3_bind_int (stmt, 2, case_number);
@@ -276,22 +300,30 @@ cairn_store_restamp_case_summaries (CairnStore   *self,
   if (stmt == NULL)
     return FALSE;
   cairn_bind_date (stmt, 1, today);
-  return cairn_store_step_done (self, stmt, error);
+  return step_uncaptured (self, stmt, error);
 }
 
+/* Sets (or with %NULL clears) the edition one case follows, with the
+ * reason; the caller checks the edition exists. Audited. */
 gboolean
 cairn_store_set_case_edition (CairnStore  *self,
-                              gint64       case_id,
+                              gint64       child_number,
+                              int          case_number,
                               const char  *edition,
                               const char  *reason,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = cairn_store_prepare (
-    self, "UPDATE cases SET edition = ?2, edition_reason = ?3 WHERE id = ?1", error);
+  sqlite3_stmt *stmt;
+  g_auto (CairnCasePathway) kase = { 0 };
 
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, case_number, error) ||
+      !cairn_store_get_case_pathway (self, child_number, case_number, &kase, error))
+    return FALSE;
+  stmt = cairn_store_prepare (self, "UPDATE cases SET edition = ?2, edition_reason = ?3 WHERE id = ?1",
+                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_int64 (stmt, 1, kase.case_id);
   cairn_bind_text_or_null (stmt, 2, edition);
   cairn_bind_text_or_null (stmt, 3, edition ? reason : NULL);
   return cairn_store_step_done (self, stmt, error);
@@ -374,7 +406,7 @@ cairn_store_add_rule_override (CairnStore         *self,
   g_autofree char *start = join_kinds (override->start);
   g_autofree char *stop = join_kinds (override->stop);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !cairn_store_require (self, CAIRN_ACTION_EDIT_SETTINGS, error))
     return FALSE;
   cairn_bind_text (stmt, 1, override->edition);
   cairn_bind_text (stmt, 2, override->rule_id);
@@ -415,7 +447,7 @@ cairn_store_delete_rule_override (CairnStore  *self,
 {
   sqlite3_stmt *stmt = cairn_store_prepare (self, "DELETE FROM rule_overrides WHERE id = ?1", error);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !cairn_store_require (self, CAIRN_ACTION_EDIT_SETTINGS, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!cairn_store_step_done (self, stmt, error))

@@ -85,7 +85,8 @@ gboolean   cairn_store_restamp_case_summaries  (CairnStore               *self,
                                                 const GDate              *today,
                                                 GError                  **error);
 gboolean   cairn_store_set_case_edition        (CairnStore               *self,
-                                                gint64                    case_id,
+                                                gint64                    child_number,
+                                                int                       case_number,
                                                 const char               *edition,
                                                 const char               *reason,
                                                 GError                  **error);
