@@ -1214,6 +1214,43 @@ test_migrated_fixture (void)
   g_setenv ("CAIRN_TODAY", TODAY, TRUE);
 }
 
+/* The summaries are not exchanged; an import computes them. */
+static void
+test_import_summaries (void)
+{
+  g_autoptr (CairnStore) from = new_store ("export-from.cairn");
+  g_autoptr (CairnStore) to = new_store ("import-to.cairn");
+  g_autofree char *from_path = g_strdup (cairn_store_get_path (from));
+  g_autofree char *to_path = g_strdup (cairn_store_get_path (to));
+  g_autofree char *json = cairn_test_scratch_path ("exchange.json");
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 child = add_child (from);
+  int n = open_case (from, child, "2011-03-01");
+  CairnCaseSummary summary;
+
+  add (from, child, n, "referral_decision", "2011-03-01");
+  add (from, child, n, "referral_acknowledged", "2011-03-01");
+  g_clear_object (&from);
+  g_clear_object (&to);
+  g_assert_cmpint (cairn_test_run_cli (NULL, NULL, "export", "--db", from_path, "--child", "C-000001",
+                                       "-o", json, NULL), ==, 0);
+  g_assert_cmpint (cairn_test_run_cli (&out, NULL, "import", "--db", to_path, json, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "C-000001: imported\n");
+
+  to = cairn_store_open (to_path, CAIRN_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (cairn_store_get_case_summary (to, 1, 1, &summary, &error));
+  g_assert_cmpstr (summary.current_stage, ==, "N06");
+  g_assert_cmpstr (summary.next_rule, ==, "W10-04");
+  {
+    g_autofree char *d = cairn_date_to_string (&summary.next_due_on);
+    g_assert_cmpstr (d, ==, "2011-03-15");
+  }
+  g_assert_cmpstr (summary.timer_status, ==, "overdue");
+  cairn_case_summary_clear (&summary);
+}
+
 #define CHAIR_PASSWORD "chair-password-1"
 #define PASSWORD "correct horse battery"
 
@@ -1441,6 +1478,7 @@ main (int    argc,
   g_test_add_func ("/cairn/pathway/summaries", test_summaries_bulk);
   g_test_add_func ("/cairn/pathway/migrated-fixture", test_migrated_fixture);
   g_test_add_func ("/cairn/pathway/accounts", test_accounts);
+  g_test_add_func ("/cairn/pathway/import-summaries", test_import_summaries);
   g_test_add_func ("/cairn/pathway/cli/due", test_cli_due);
   g_test_add_func ("/cairn/pathway/cli/due-date", test_cli_due_date);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cairn-case-pathway.h"
 #include "cairn-cli-commands.h"
 #include "cairn-cli-common.h"
 #include "cairn-error.h"
@@ -173,6 +174,13 @@ cairn_cli_import (int    argc,
       return cairn_cli_fail (error);
     }
   ref = cairn_child_ref_format (number);
+  /* The cases' stage and due-date summaries are not part of the exchange
+   * format: they follow from the events, under this board's rules. */
+  if (!cairn_pathway_refresh_child_summaries (store, number, &error))
+    {
+      fprintf (stderr, "cairn-cli: warning: %s: %s\n", ref, error->message);
+      g_clear_error (&error);
+    }
   printf (replaced ? _("%s: replaced\n") : _("%s: imported\n"), ref);
   return CAIRN_EXIT_OK;
 }

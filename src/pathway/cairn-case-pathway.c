@@ -361,6 +361,34 @@ cairn_pathway_refresh_case_summary (CairnStore  *store,
 }
 
 /**
+ * cairn_pathway_refresh_child_summaries:
+ *
+ * Recomputes the summaries of every case of one child, in one transaction:
+ * after a child's record is imported or replaced.
+ */
+gboolean
+cairn_pathway_refresh_child_summaries (CairnStore  *store,
+                                       gint64       child_number,
+                                       GError     **error)
+{
+  g_auto (Context) ctx = { 0 };
+  g_autoptr (GArray) ids = NULL;
+
+  if (!context_init (&ctx, store, error))
+    return FALSE;
+  ids = cairn_store_list_child_case_ids (store, child_number, error);
+  if (ids == NULL || !cairn_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!refresh_case_id (store, &ctx, g_array_index (ids, gint64, i), error))
+      {
+        cairn_store_rollback (store);
+        return FALSE;
+      }
+  return cairn_store_commit (store, error);
+}
+
+/**
  * cairn_pathway_refresh_all_summaries:
  * @n_cases: (out) (optional): how many cases were summarised
  * @n_failed: (out) (optional): how many could not be (their summary is

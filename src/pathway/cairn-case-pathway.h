@@ -62,6 +62,9 @@ gboolean    cairn_pathway_refresh_case_summary         (CairnStore          *sto
                                                         gint64               child_number,
                                                         int                  case_number,
                                                         GError             **error);
+gboolean    cairn_pathway_refresh_child_summaries      (CairnStore          *store,
+                                                        gint64               child_number,
+                                                        GError             **error);
 gboolean    cairn_pathway_refresh_all_summaries        (CairnStore          *store,
                                                         guint               *n_cases,
                                                         guint               *n_failed,

@@ -109,6 +109,43 @@ cairn_store_get_max_case_id (CairnStore  *self,
 }
 
 /**
+ * cairn_store_list_child_case_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the row ids of a child's
+ *   cases, in case order (empty for an unknown child)
+ */
+GArray *
+cairn_store_list_child_case_ids (CairnStore  *self,
+                                 gint64       child_number,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = cairn_store_prepare (
+    self,
+    "SELECT cases.id FROM cases JOIN children ON children.id = cases.child_id"
+    " WHERE children.number = ?1 ORDER BY cases.number",
+    error);
+  g_autoptr (GArray) ids = NULL;
+  int rc;
+
+  if (stmt == NULL || !cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_int64 (stmt, 1, child_number);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cairn_store_set_db_error (self, error, cairn_store_get_path (self));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
  * cairn_store_foreach_case_events:
  * @first_case_id: the first case (by its row id) to read
  * @last_case_id: the last

@@ -66,6 +66,9 @@ gboolean   cairn_store_get_case_pathway        (CairnStore               *self,
                                                 GError                  **error);
 gint64     cairn_store_get_max_case_id         (CairnStore               *self,
                                                 GError                  **error);
+GArray    *cairn_store_list_child_case_ids     (CairnStore               *self,
+                                                gint64                    child_number,
+                                                GError                  **error);
 gboolean   cairn_store_foreach_case_events     (CairnStore               *self,
                                                 gint64                    first_case_id,
                                                 gint64                    last_case_id,
