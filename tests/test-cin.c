@@ -642,6 +642,19 @@ static const RuleCase rule_cases[] = {
     { "<AssessmentActualStartDate>2024-05-04</AssessmentActualStartDate>", "<AssessmentActualStartDate>2025-01-28</AssessmentActualStartDate>",
       "<AssessmentAuthorisationDate>2024-06-10</AssessmentAuthorisationDate>", "", C1_FACTORS, "" }, 0, "" },
 
+  /* 2023-24: Good Friday (29 March 2024) is a bank holiday, so the cut-offs
+   * are a working day earlier than weekends alone would make them. */
+  { "8670Q", 2024, "open assessment started 26 January 2024 (cut-off 29 January, Good Friday counted)",
+    { "<AssessmentActualStartDate>2023-05-04</AssessmentActualStartDate>", "<AssessmentActualStartDate>2024-01-26</AssessmentActualStartDate>",
+      "<AssessmentAuthorisationDate>2023-06-10</AssessmentAuthorisationDate>", "", C1_FACTORS, "" }, 0, "8670Q" },
+  { "8670Q", 2024, "open assessment started 29 January 2024, the cut-off with Good Friday a holiday",
+    { "<AssessmentActualStartDate>2023-05-04</AssessmentActualStartDate>", "<AssessmentActualStartDate>2024-01-29</AssessmentActualStartDate>",
+      "<AssessmentAuthorisationDate>2023-06-10</AssessmentAuthorisationDate>", "", C1_FACTORS, "" }, 0, "" },
+  { "8675Q", 2024, "enquiry started 8 March 2024 (cut-off 11 March, Good Friday counted)",
+    { C1_NFA, C1_NFA "<Section47><S47ActualStartDate>2024-03-08</S47ActualStartDate><ICPCnotRequired>0</ICPCnotRequired></Section47>" }, 0, "8675Q" },
+  { "8675Q", 2024, "enquiry started 11 March 2024, the cut-off with Good Friday a holiday",
+    { C1_NFA, C1_NFA "<Section47><S47ActualStartDate>2024-03-11</S47ActualStartDate><ICPCnotRequired>0</ICPCnotRequired></Section47>" }, 0, "" },
+
   { "8675Q", 2023, "enquiry without conference started before the cut-off (13 March 2023)",
     { C1_NFA, C1_NFA "<Section47><S47ActualStartDate>2023-03-10</S47ActualStartDate><ICPCnotRequired>false</ICPCnotRequired></Section47>" }, 0, "8675Q" },
   { "8675Q", 2023, "enquiry without conference started on the cut-off",

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cairn-calendar.h"
 #include "cairn-cin-rules-private.h"
+#include "cairn-data.h"
 #include "cairn-date.h"
 #include "cairn-error.h"
 
@@ -59,41 +61,51 @@ cairn_cin_year_parse (const char  *field,
  * The rules ask for "n working days" and the validator offsets by n − 1, so
  * callers pass −(n − 1).
  *
- * TO BE REPLACED by cairn-calendar when the pathway branch is merged: this is
- * the one place where the census rules decide what a working day is, and
- * until then it knows only weekends, not England and Wales bank holidays.
+ * Working days are England and Wales working days: Monday to Friday less the
+ * bank holidays of the board's calendar (data/bank-holidays-england-wales.txt).
  */
-static void
-working_day_shift (const GDate *date,
-                   int          days,
-                   GDate       *out)
+static gboolean
+is_working_day (CairnCalendar *calendar,
+                const GDate   *date)
 {
-#define IS_WORKING_DAY(d) (g_date_get_weekday (d) < G_DATE_SATURDAY)
+  gboolean working;
+
+  if (calendar != NULL && cairn_calendar_is_working_day (calendar, date, &working, NULL))
+    return working;
+  /* Outside the calendar's years (2000–2030): weekdays only. */
+  return g_date_get_weekday (date) < G_DATE_SATURDAY;
+}
+
+static void
+working_day_shift (CairnCalendar *calendar,
+                   const GDate   *date,
+                   int            days,
+                   GDate         *out)
+{
   *out = *date;
   if (days == 0)
     {
-      while (!IS_WORKING_DAY (out))
+      while (!is_working_day (calendar, out))
         g_date_add_days (out, 1);
     }
   else
     {
       int steps = -days;
 
-      if (!IS_WORKING_DAY (out))
+      if (!is_working_day (calendar, out))
         {
-          while (!IS_WORKING_DAY (out))
+          while (!is_working_day (calendar, out))
             g_date_subtract_days (out, 1);
           steps--;
         }
       while (steps > 0)
         {
           g_date_subtract_days (out, 1);
-          if (IS_WORKING_DAY (out))
+          if (is_working_day (calendar, out))
             steps--;
         }
     }
   (void) g_date_get_julian (out);
-#undef IS_WORKING_DAY
 }
 
 void
@@ -208,9 +220,19 @@ cairn_cin_validate (const CairnCinCensus *census,
   check.reference_date = report->reference_date;
   check.period_start = report->period_start;
   check.period_end = report->period_end;
-  working_day_shift (&check.period_start, -(1 - 1), &check.cutoff_8569);
-  working_day_shift (&check.reference_date, -(45 - 1), &check.cutoff_8670);
-  working_day_shift (&check.reference_date, -(15 - 1), &check.cutoff_8675);
+  {
+    g_autofree char *path = cairn_data_find_file (CAIRN_CALENDAR_FILE, error);
+    g_autoptr (CairnCalendar) calendar = path ? cairn_calendar_new_from_file (path, error) : NULL;
+
+    if (calendar == NULL)
+      {
+        cairn_cin_report_free (report);
+        return NULL;
+      }
+    working_day_shift (calendar, &check.period_start, -(1 - 1), &check.cutoff_8569);
+    working_day_shift (calendar, &check.reference_date, -(45 - 1), &check.cutoff_8670);
+    working_day_shift (calendar, &check.reference_date, -(15 - 1), &check.cutoff_8675);
+  }
   check.child_ids = count_values (census, G_STRUCT_OFFSET (CairnCinChild, la_child_id));
   check.upns = count_values (census, G_STRUCT_OFFSET (CairnCinChild, upn));
   check.findings = g_array_new (FALSE, FALSE, sizeof (CairnCinFinding));
