@@ -570,11 +570,65 @@ static const char migration_pathway[] =
   "CREATE INDEX cases_timer_status ON cases (timer_status, next_due_on);"
   "CREATE INDEX cases_stage ON cases (current_edition, current_stage, next_due_on);";
 
+/* Version 5 (issue 6): what the SCR executive summary needs beyond version 1.
+ * - scrs.date_display: the panel's choice of dates as the child's age or as
+ *   month and year in the anonymised summary;
+ * - scr_versions: each export of the summary is a numbered version, with
+ *   whether it passed the publication check, the SHA-256 of the file, who
+ *   signed it off and when, and when it went to Ofsted and was published
+ *   (only a signed-off publishable version can be published);
+ * - scr_pseudonyms: the panel's adjustments to the role-based pseudonyms
+ *   (subject keys as in CairnScrPerson: child:N, person:N, professional:N, …);
+ * - scr_releases: words the leak check found that a named panel member
+ *   released as false positives, with the reason and the date. */
+static const char migration_scr_exports[] =
+  "ALTER TABLE scrs ADD COLUMN date_display TEXT NOT NULL DEFAULT 'month_year'"
+  "  CHECK (date_display IN ('age', 'month_year'));"
+
+  "CREATE TABLE scr_versions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scr_id INTEGER NOT NULL REFERENCES scrs (id) ON DELETE CASCADE,"
+  "  version INTEGER NOT NULL CHECK (version > 0),"
+  "  created_on TEXT NOT NULL,"
+  "  publishable INTEGER NOT NULL DEFAULT 0 CHECK (publishable IN (0, 1)),"
+  "  file_name TEXT NOT NULL DEFAULT '',"
+  "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  n_pages INTEGER NOT NULL DEFAULT 0,"
+  "  signed_off_by TEXT,"
+  "  signed_off_on TEXT,"
+  "  sent_to_ofsted_on TEXT,"
+  "  published_on TEXT,"
+  "  CHECK ((signed_off_by IS NULL) = (signed_off_on IS NULL)),"
+  "  CHECK (published_on IS NULL OR (publishable = 1 AND signed_off_on IS NOT NULL)),"
+  "  UNIQUE (scr_id, version)"
+  ");"
+
+  "CREATE TABLE scr_pseudonyms ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scr_id INTEGER NOT NULL REFERENCES scrs (id) ON DELETE CASCADE,"
+  "  subject_key TEXT NOT NULL,"
+  "  pseudonym TEXT NOT NULL CHECK (pseudonym <> ''),"
+  "  UNIQUE (scr_id, subject_key),"
+  "  UNIQUE (scr_id, pseudonym)"
+  ");"
+
+  "CREATE TABLE scr_releases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scr_id INTEGER NOT NULL REFERENCES scrs (id) ON DELETE CASCADE,"
+  "  word TEXT NOT NULL CHECK (word <> ''),"
+  "  panel_member_id INTEGER NOT NULL REFERENCES scr_panel_members (id),"
+  "  reason TEXT NOT NULL CHECK (reason <> ''),"
+  "  released_on TEXT NOT NULL,"
+  "  UNIQUE (scr_id, word)"
+  ");"
+  "CREATE INDEX scr_releases_member ON scr_releases (panel_member_id);";
+
 static const CairnMigration migrations[] = {
   { "Initial schema", migration_1 },
   { "Accounts and audit trail", migration_accounts },
   { "Links to children on other databases", migration_external_links },
   { "Pathway rule overrides and case summaries", migration_pathway },
+  { "SCR export versions, pseudonyms, date display and released words", migration_scr_exports },
 };
 
 const CairnMigration *
