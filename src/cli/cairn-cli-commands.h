@@ -18,3 +18,6 @@ int cairn_cli_import (int argc, char **argv);
 int cairn_cli_add_working_days (int argc, char **argv);
 int cairn_cli_due_date         (int argc, char **argv);
 int cairn_cli_due              (int argc, char **argv);
+
+/* cairn-cli-report.c */
+int cairn_cli_report (int argc, char **argv);

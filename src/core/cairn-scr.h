@@ -277,5 +277,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrPanelMember, cairn_scr_panel_member_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrRecommendation, cairn_scr_recommendation_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrAction, cairn_scr_action_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrPerson, cairn_scr_person_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrVersion, cairn_scr_version_free)
 
 G_END_DECLS

@@ -57,6 +57,7 @@ typedef struct
   CairnTable *table;
   CairnChart *chart;
   double height_mm;           /* figures */
+  CairnPageOrientation orientation; /* page breaks */
 } CairnBlock;
 
 struct _CairnDocument

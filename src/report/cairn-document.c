@@ -429,6 +429,16 @@ cairn_document_add_page_break (CairnDocument *self)
   add_block (self, CAIRN_BLOCK_PAGE_BREAK);
 }
 
+/* A page break after which pages are @orientation (until the next such break). */
+void
+cairn_document_add_orientation_break (CairnDocument        *self,
+                                      CairnPageOrientation  orientation)
+{
+  CairnBlock *b = add_block (self, CAIRN_BLOCK_PAGE_BREAK);
+
+  b->orientation = orientation;
+}
+
 typedef struct
 {
   CairnDocumentTextFunc func;

@@ -51,6 +51,19 @@ typedef enum
   CAIRN_PARAGRAPH_QUOTE,
 } CairnParagraphStyle;
 
+/**
+ * CairnPageOrientation:
+ * @CAIRN_ORIENTATION_UNCHANGED: as the pages before
+ * @CAIRN_ORIENTATION_PORTRAIT: A4 portrait (the default)
+ * @CAIRN_ORIENTATION_LANDSCAPE: A4 landscape, for wide tables
+ */
+typedef enum
+{
+  CAIRN_ORIENTATION_UNCHANGED,
+  CAIRN_ORIENTATION_PORTRAIT,
+  CAIRN_ORIENTATION_LANDSCAPE,
+} CairnPageOrientation;
+
 CairnDocument  *cairn_document_new                   (const char          *title);
 CairnDocument  *cairn_document_ref                   (CairnDocument       *self);
 void            cairn_document_unref                 (CairnDocument       *self);
@@ -112,6 +125,8 @@ void            cairn_document_add_figure            (CairnDocument       *self,
                                                       double               height_mm,
                                                       const char          *caption);
 void            cairn_document_add_page_break        (CairnDocument       *self);
+void            cairn_document_add_orientation_break (CairnDocument       *self,
+                                                      CairnPageOrientation orientation);
 
 /**
  * CairnDocumentTextFunc:

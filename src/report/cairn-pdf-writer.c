@@ -17,15 +17,31 @@
 
 /* Geometry, in points. */
 #define MM (72.0 / 25.4)
-#define PAGE_W (210 * MM)
-#define PAGE_H (297 * MM)
+#define A4_SHORT (210 * MM)
+#define A4_LONG (297 * MM)
 #define MARGIN_L (22 * MM)
 #define MARGIN_R (22 * MM)
-#define TEXT_W (PAGE_W - MARGIN_L - MARGIN_R)
 #define BODY_TOP (30 * MM)
+#define EPSILON 0.01
+
+/* Pages are A4 portrait, or landscape from an orientation break on (wide tables). */
+static inline double
+page_w (gboolean landscape)
+{
+  return landscape ? A4_LONG : A4_SHORT;
+}
+
+static inline double
+page_h (gboolean landscape)
+{
+  return landscape ? A4_SHORT : A4_LONG;
+}
+
+/* Inside the layout pass, the geometry of the pages being laid out. */
+#define PAGE_H page_h ((p)->landscape)
+#define TEXT_W (page_w ((p)->landscape) - MARGIN_L - MARGIN_R)
 #define BODY_BOTTOM (PAGE_H - 25 * MM)
 #define BODY_H (BODY_BOTTOM - BODY_TOP)
-#define EPSILON 0.01
 
 #define FONT_FAMILY "DejaVu Sans"
 #define BODY_SIZE 10.0
@@ -152,6 +168,7 @@ typedef struct
 {
   GPtrArray *items;
   gboolean title_page;
+  gboolean landscape;
 } Page;
 
 static void
@@ -197,6 +214,7 @@ typedef struct
   GPtrArray *prepared;   /* Prepared, one per block (NULL until prepared) */
   Page *page;
   double y;
+  gboolean landscape;
   GArray *heading_pages; /* int per heading, in document order */
   GArray *known_pages;   /* the previous pass's heading pages, for the contents */
   guint heading_no;
@@ -208,6 +226,7 @@ new_page (Pass *p)
 {
   p->page = g_new0 (Page, 1);
   p->page->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  p->page->landscape = p->landscape;
   g_ptr_array_add (p->pages, p->page);
   p->y = BODY_TOP;
 }
@@ -944,8 +963,12 @@ run_pass (CairnDocument  *doc,
           place_figure (p, b, prepare_block (p, i));
           break;
         case CAIRN_BLOCK_PAGE_BREAK:
+          if (b->orientation != CAIRN_ORIENTATION_UNCHANGED)
+            p->landscape = b->orientation == CAIRN_ORIENTATION_LANDSCAPE;
           if (!page_is_empty (p))
             new_page (p);
+          else
+            p->page->landscape = p->landscape;
           break;
         default:
           break;
@@ -1007,6 +1030,8 @@ draw_chrome (CairnDocument *doc,
              guint          page_no,
              guint          n_pages)
 {
+  Page *p = page; /* for the geometry macros */
+
   if (doc->marking != NULL)
     {
       g_autoptr (PangoLayout) top = chrome_layout (ctx, doc->marking, 9, TRUE, TEXT_W, PANGO_ALIGN_CENTER);
@@ -1080,6 +1105,7 @@ render_pages (CairnDocument   *doc,
     {
       Page *page = g_ptr_array_index (p->pages, i);
 
+      cairo_pdf_surface_set_size (surface, page_w (page->landscape), page_h (page->landscape));
       draw_chrome (doc, cr, ctx, page, i + 1, p->pages->len);
       for (guint j = 0; j < page->items->len; j++)
         {
@@ -1221,7 +1247,7 @@ cairn_document_render_pdf (CairnDocument  *doc,
 
   g_return_val_if_fail (doc != NULL, NULL);
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_W, PAGE_H);
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_SHORT, A4_LONG);
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
   cr = cairo_create (surface);
   ctx = pango_cairo_create_context (cr);
