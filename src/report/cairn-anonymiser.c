@@ -203,6 +203,7 @@ struct _CairnAnonymiser
   GHashTable *by_key;         /* key → CairnPseudonymEntry */
   GPtrArray *identifiers;     /* Identifier */
   GPtrArray *rewrites;        /* Identifier (borrowed), longest first */
+  GPtrArray *by_length;       /* Identifier (borrowed), longest first */
   GHashTable *released;       /* normalised words */
   GDate subject_dob;
   char *subject_pseudonym;
@@ -798,6 +799,11 @@ cairn_anonymiser_new (const CairnScr *scr)
         g_ptr_array_add (self->rewrites, id);
     }
   g_ptr_array_sort (self->rewrites, by_length_desc);
+  /* (g_ptr_array_copy() would copy the free function too.) */
+  self->by_length = g_ptr_array_sized_new (self->identifiers->len);
+  for (guint i = 0; i < self->identifiers->len; i++)
+    g_ptr_array_add (self->by_length, g_ptr_array_index (self->identifiers, i));
+  g_ptr_array_sort (self->by_length, by_length_desc);
 
   self->re_dmy = regex ("(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTHS_RE "\\.?,?\\s+(\\d{4})");
   self->re_mdy = regex (MONTHS_RE "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
@@ -816,6 +822,7 @@ cairn_anonymiser_free (CairnAnonymiser *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->rewrites);
+  g_ptr_array_unref (self->by_length);
   g_ptr_array_unref (self->identifiers);
   g_hash_table_unref (self->by_key);
   g_ptr_array_unref (self->mapping);
@@ -914,14 +921,43 @@ identifier_at (const Identifier *id,
     }
 }
 
-/* Finds @id in the normal form @h from byte @from; sets the match's bounds. */
+/* Bytes of a text whose lines were joined: where a line started, where one ended. */
+#define LINE_START 1
+#define LINE_END 2
+
+/* A word starts at @s: after a letter or digit only where a line used to start. */
+static gboolean
+boundary_before (const Norm   *n,
+                 const guint8 *bounds,
+                 gsize         s)
+{
+  if (!alnum_before (n->text->str, s))
+    return TRUE;
+  return bounds != NULL && (bounds[g_array_index (n->src_start, int, s)] & LINE_START);
+}
+
+/* A word ends before @e: before a letter or digit only where a line used to end. */
+static gboolean
+boundary_after (const Norm   *n,
+                const guint8 *bounds,
+                gsize         e)
+{
+  if (!alnum_at (n->text->str, e))
+    return TRUE;
+  return bounds != NULL && (bounds[g_array_index (n->src_end, int, e - 1) - 1] & LINE_END);
+}
+
+/* Finds @id in the normal form @n from byte @from; sets the match's bounds. */
 static gboolean
 find_identifier (const Identifier *id,
-                 const char       *h,
+                 const Norm       *n,
+                 const guint8     *bounds,
                  gsize             from,
                  gsize            *start,
                  gsize            *end)
 {
+  const char *h = n->text->str;
+
   if (id->match == MATCH_DIGITS)
     {
       const char *p = h + from;
@@ -951,7 +987,7 @@ find_identifier (const Identifier *id,
       while ((p = strstr (p, id->norm)) != NULL)
         {
           gsize s = (gsize) (p - h);
-          if (!alnum_before (h, s) && !alnum_at (h, s + len))
+          if (boundary_before (n, bounds, s) && boundary_after (n, bounds, s + len))
             {
               *start = s;
               *end = s + len;
@@ -992,31 +1028,51 @@ typedef struct
   GHashTable *seen; /* "identifier-index\x1fwhere" → CairnLeak */
 } Findings;
 
+typedef struct
+{
+  gsize start, end;
+} Span;
+
+/* Checks one text; a match inside a longer one at the same place ("Stanton" in
+ * "Mr Stanton") is not reported again. */
 static void
 scan (CairnAnonymiser *self,
       Findings        *f,
       const char      *text,
+      const guint8    *bounds,
       const char      *where,
       int              page)
 {
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   Norm n;
 
   norm_init (&n, text);
-  for (guint i = 0; i < self->identifiers->len; i++)
+  for (guint i = 0; i < self->by_length->len; i++)
     {
-      Identifier *id = g_ptr_array_index (self->identifiers, i);
+      Identifier *id = g_ptr_array_index (self->by_length, i);
       g_autofree char *key = NULL;
       gsize from = 0, s, e;
       CairnLeak *leak;
 
       if (id->released)
         continue;
-      key = g_strdup_printf ("%u\x1f%s", i, where);
-      while (from < n.text->len && find_identifier (id, n.text->str, from, &s, &e))
+      key = g_strdup_printf ("%p\x1f%s", (void *) id, where);
+      while (from < n.text->len && find_identifier (id, &n, bounds, from, &s, &e))
         {
           int os = g_array_index (n.src_start, int, s);
           int oe = g_array_index (n.src_end, int, e - 1);
+          gboolean inside = FALSE;
+          Span span = { s, e };
 
+          from = e;
+          for (guint k = 0; k < spans->len && !inside; k++)
+            {
+              Span *other = &g_array_index (spans, Span, k);
+              inside = s >= other->start && e <= other->end;
+            }
+          if (inside)
+            continue;
+          g_array_append_val (spans, span);
           leak = g_hash_table_lookup (f->seen, key);
           if (leak == NULL)
             {
@@ -1032,10 +1088,58 @@ scan (CairnAnonymiser *self,
               g_hash_table_insert (f->seen, g_strdup (key), leak);
             }
           leak->count++;
-          from = e;
         }
     }
   norm_clear (&n);
+}
+
+/* @text with its line breaks taken out: all of them (a hyphen at a break goes too), or
+ * with @only_hyphens only those after a hyphen (which stays: "Anne-Marie"). @bounds
+ * receives, per byte, where lines started and ended. */
+static char *
+join_lines (const char  *text,
+            gboolean     only_hyphens,
+            guint8     **bounds)
+{
+  GString *out = g_string_new (NULL);
+  GByteArray *marks = g_byte_array_new ();
+  gboolean line_start = FALSE;
+
+  for (const char *p = text; *p;)
+    {
+      const char *q = p;
+      gboolean hyphen = *q == '-';
+      guint8 mark;
+
+      if (hyphen)
+        q++;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q == '\n' && (hyphen || !only_hyphens))
+        {
+          q++;
+          while (*q == ' ' || *q == '\t')
+            q++;
+          if (only_hyphens)
+            {
+              mark = 0;
+              g_string_append_c (out, '-');
+              g_byte_array_append (marks, &mark, 1);
+            }
+          else if (marks->len > 0)
+            marks->data[marks->len - 1] |= LINE_END;
+          line_start = !only_hyphens;
+          p = q;
+          continue;
+        }
+      mark = line_start ? LINE_START : 0;
+      line_start = FALSE;
+      g_string_append_c (out, *p);
+      g_byte_array_append (marks, &mark, 1);
+      p++;
+    }
+  *bounds = g_byte_array_free (marks, FALSE);
+  return g_string_free (out, FALSE);
 }
 
 /* The text as read back, and joined where a word was broken at a line end. */
@@ -1046,29 +1150,25 @@ scan_variants (CairnAnonymiser *self,
                const char      *where,
                int              page)
 {
-  static GRegex *join = NULL, *join_hyphen = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *hyphened = NULL;
+  g_autofree guint8 *joined_bounds = NULL;
+  g_autofree guint8 *hyphened_bounds = NULL;
   GHashTableIter iter;
   gpointer key, value;
   g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
 
-  if (g_once_init_enter (&join))
-    g_once_init_leave (&join, g_regex_new ("-?[ \\t]*\\n[ \\t]*", G_REGEX_OPTIMIZE, 0, NULL));
-  if (g_once_init_enter (&join_hyphen))
-    g_once_init_leave (&join_hyphen, g_regex_new ("-[ \\t]*\\n[ \\t]*", G_REGEX_OPTIMIZE, 0, NULL));
-
-  scan (self, f, text, where, page);
+  scan (self, f, text, NULL, where, page);
+  if (strchr (text, '\n') == NULL)
+    return;
   /* Occurrences are counted in the text as it reads; the joined forms only add new finds. */
   g_hash_table_iter_init (&iter, f->seen);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (counts, value, GUINT_TO_POINTER (((CairnLeak *) value)->count));
-  if (strchr (text, '\n') == NULL)
-    return;
-  joined = g_regex_replace_literal (join, text, -1, 0, "", 0, NULL);
-  hyphened = g_regex_replace_literal (join_hyphen, text, -1, 0, "-", 0, NULL);
-  scan (self, f, joined, where, page);
-  scan (self, f, hyphened, where, page);
+  joined = join_lines (text, FALSE, &joined_bounds);
+  hyphened = join_lines (text, TRUE, &hyphened_bounds);
+  scan (self, f, joined, joined_bounds, where, page);
+  scan (self, f, hyphened, NULL, where, page);
   g_hash_table_iter_init (&iter, f->seen);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -1076,7 +1176,7 @@ scan_variants (CairnAnonymiser *self,
       gpointer before;
       if (g_hash_table_lookup_extended (counts, leak, NULL, &before))
         leak->count = GPOINTER_TO_UINT (before);
-      else
+      else if (g_str_equal (leak->where, where))
         leak->count = 1;
     }
 }
