@@ -35,6 +35,17 @@ mkdir -p "$out"
 "$cli" list conferences --db "$db" > "$out/conferences.tsv"
 "$cli" list meetings --db "$db" > "$out/meetings.tsv"
 "$cli" due --db "$db" --overdue > "$out/overdue-timers.tsv"
+# Serious case review executive summaries: publishable where the publication
+# check passes; otherwise the draft (marked not for publication), saying why.
+while IFS=$'\t' read -r ref _; do
+  [ -n "$ref" ] || continue
+  pdf="$out/scr-$ref.pdf"
+  if ! why=$("$cli" report scr --db "$db" --scr "$ref" --publishable -o "$pdf" 2>&1 >/dev/null); then
+    echo "${why%%$'\n'*}; writing the draft instead"
+    "$cli" report scr --db "$db" --scr "$ref" -o "$pdf" >/dev/null ||
+      echo "$ref: the draft could not be written either"
+  fi
+done < <("$cli" list scrs --db "$db")
 first_child=$("$cli" list children --db "$db" | head -n 1 | cut -f 1)
 if [ -n "$first_child" ]; then
   "$cli" export --db "$db" --child "$first_child" -o "$out/$first_child.json"

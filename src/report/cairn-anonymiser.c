@@ -1084,6 +1084,7 @@ scan (CairnAnonymiser *self,
               leak->where = g_strdup (where);
               leak->page = page;
               leak->context = context_of (text, os, oe);
+              leak->offset = (guint) os;
               g_ptr_array_add (f->leaks, leak);
               g_hash_table_insert (f->seen, g_strdup (key), leak);
             }
@@ -1188,10 +1189,27 @@ findings_init (Findings *f)
   f->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+/* Pages in order, then bookmarks and metadata; within each, in reading order. */
+static int
+leak_order (gconstpointer a,
+            gconstpointer b)
+{
+  const CairnLeak *la = *(const CairnLeak **) a, *lb = *(const CairnLeak **) b;
+  int pa = la->page > 0 ? la->page : G_MAXINT, pb = lb->page > 0 ? lb->page : G_MAXINT;
+  int c;
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  if ((c = g_strcmp0 (la->where, lb->where)) != 0)
+    return c;
+  return la->offset < lb->offset ? -1 : la->offset > lb->offset ? 1 : 0;
+}
+
 static GPtrArray *
 findings_finish (Findings *f)
 {
   g_hash_table_unref (f->seen);
+  g_ptr_array_sort (f->leaks, leak_order);
   return f->leaks;
 }
 

@@ -53,6 +53,7 @@ typedef struct
  * @page: the page (from 1), or 0 outside the pages
  * @context: the words around it
  * @count: how many times it occurs there
+ * @offset: where its first occurrence starts in that text (bytes)
  */
 typedef struct
 {
@@ -63,6 +64,7 @@ typedef struct
   int page;
   char *context;
   guint count;
+  guint offset;
 } CairnLeak;
 
 CairnAnonymiser *cairn_anonymiser_new                  (const CairnScr     *scr);

@@ -205,20 +205,29 @@ prepared_free (Prepared *p)
   g_free (p);
 }
 
+/* Layouts of the blocks, kept from one layout pass to the next: only the
+ * contents page changes between them. */
+typedef struct
+{
+  GPtrArray *texts;      /* Text: every layout made */
+  GPtrArray *prepared;   /* Prepared, one per block (NULL until prepared) */
+  guint figure_no;
+} Shared;
+
 typedef struct
 {
   CairnDocument *doc;
   PangoContext *ctx;
-  GPtrArray *texts;      /* Text, owned: every layout of the pass */
+  GPtrArray *texts;      /* borrowed from Shared */
   GPtrArray *pages;      /* Page */
-  GPtrArray *prepared;   /* Prepared, one per block (NULL until prepared) */
+  GPtrArray *prepared;   /* borrowed from Shared */
+  Shared *shared;
   Page *page;
   double y;
   gboolean landscape;
   GArray *heading_pages; /* int per heading, in document order */
   GArray *known_pages;   /* the previous pass's heading pages, for the contents */
   guint heading_no;
-  guint figure_no;
 } Pass;
 
 static void
@@ -561,9 +570,9 @@ prepare_block (Pass  *p,
       {
         g_autofree char *caption = NULL;
         /* Figures are numbered in document order, so number them as they are prepared. */
-        p->figure_no++;
-        caption = b->text ? g_strdup_printf (_("Figure %u: %s"), p->figure_no, b->text)
-                          : g_strdup_printf (_("Figure %u"), p->figure_no);
+        p->shared->figure_no++;
+        caption = b->text ? g_strdup_printf (_("Figure %u: %s"), p->shared->figure_no, b->text)
+                          : g_strdup_printf (_("Figure %u"), p->shared->figure_no);
         prep->text = plain_text (p, caption, SMALL_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
                                  TEXT_W, PANGO_ALIGN_CENTER);
       }
@@ -903,17 +912,36 @@ place_contents (Pass *p)
 static void
 pass_free (Pass *p)
 {
-  g_ptr_array_unref (p->prepared);
   g_ptr_array_unref (p->pages);
-  g_ptr_array_unref (p->texts);
   g_array_unref (p->heading_pages);
   g_clear_object (&p->ctx);
   g_free (p);
 }
 
+static Shared *
+shared_new (CairnDocument *doc)
+{
+  Shared *shared = g_new0 (Shared, 1);
+
+  shared->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  shared->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
+  g_ptr_array_set_size (shared->prepared, doc->blocks->len);
+  return shared;
+}
+
+static void
+shared_free (Shared *shared)
+{
+  /* The prepared blocks point into the texts. */
+  g_ptr_array_unref (shared->prepared);
+  g_ptr_array_unref (shared->texts);
+  g_free (shared);
+}
+
 static Pass *
 run_pass (CairnDocument  *doc,
           PangoContext   *ctx,
+          Shared         *shared,
           GArray         *known_pages,
           GCancellable   *cancellable,
           GError        **error)
@@ -922,10 +950,10 @@ run_pass (CairnDocument  *doc,
 
   p->doc = doc;
   p->ctx = g_object_ref (ctx);
-  p->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  p->shared = shared;
+  p->texts = shared->texts;
   p->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
-  p->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
-  g_ptr_array_set_size (p->prepared, doc->blocks->len);
+  p->prepared = shared->prepared;
   p->heading_pages = g_array_new (FALSE, FALSE, sizeof (int));
   p->known_pages = known_pages;
   new_page (p);
@@ -1243,6 +1271,7 @@ cairn_document_render_pdf (CairnDocument  *doc,
   cairo_font_options_t *options;
   g_autoptr (GArray) known = NULL;
   Pass *pass = NULL;
+  Shared *shared = shared_new (doc);
   cairo_status_t status;
 
   g_return_val_if_fail (doc != NULL, NULL);
@@ -1261,7 +1290,7 @@ cairn_document_render_pdf (CairnDocument  *doc,
   for (int attempt = 0; attempt < 4; attempt++)
     {
       g_clear_pointer (&pass, pass_free);
-      pass = run_pass (doc, ctx, known, cancellable, error);
+      pass = run_pass (doc, ctx, shared, known, cancellable, error);
       if (pass == NULL)
         break;
       if (!has_contents (doc) || same_pages (known, pass->heading_pages))
@@ -1306,10 +1335,12 @@ cairn_document_render_pdf (CairnDocument  *doc,
 
   if (pass == NULL)
     {
+      shared_free (shared);
       g_byte_array_unref (bytes);
       return NULL;
     }
   pass_free (pass);
+  shared_free (shared);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_byte_array_unref (bytes);
