@@ -759,6 +759,30 @@ test_scr_annex_b (void)
   /* The child by pseudonym. */
   g_assert_nonnull (strstr (text, "Serious Case Review: Child A"));
   g_assert_null (strstr (text, FIX_CHILD_GIVEN));
+
+  /* Metadata from the review's own record. */
+  {
+    g_autofree char *title = poppler_document_get_title (pdf);
+    g_autofree char *author = poppler_document_get_author (pdf);
+    g_autofree char *subject = poppler_document_get_subject (pdf);
+    g_autofree char *keywords = poppler_document_get_keywords (pdf);
+    g_autoptr (GDateTime) created =
+      g_date_time_new_from_unix_utc (poppler_document_get_creation_date (pdf));
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CairnScr) scr = cairn_store_get_scr (store, fx.year, fx.number, &error);
+    CairnScrVersion *v = g_ptr_array_index (scr->versions, 0);
+
+    g_assert_cmpstr (title, ==, "Serious Case Review: Child A — Executive Summary");
+    g_assert_cmpstr (author, ==, FIX_BOARD);
+    g_assert_nonnull (strstr (subject, "serious case review"));
+    g_assert_nonnull (strstr (keywords, "SCR-2012-01"));
+    /* The latest date in the record (an action completed on 30 November 2012), not the clock. */
+    g_assert_cmpint (g_date_time_get_year (created), ==, 2012);
+    g_assert_cmpint (g_date_time_get_month (created), ==, 11);
+    g_assert_cmpint (g_date_time_get_day_of_month (created), ==, 30);
+    g_assert_cmpint (v->n_pages, ==, poppler_document_get_n_pages (pdf));
+    g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 5);
+  }
   cairn_test_scr_clear (&fx);
 }
 

@@ -760,8 +760,9 @@ cairn_anonymiser_new (const CairnScr *scr)
     self->subject_dob = subject->date_of_birth;
 
   assign_pseudonyms (self, scr);
+  /* A review not linked to a child's record still calls the child Child A. */
   self->subject_pseudonym =
-    g_strdup (subject ? cairn_anonymiser_get_pseudonym (self, subject->key) : _("the child"));
+    g_strdup (subject ? cairn_anonymiser_get_pseudonym (self, subject->key) : _("Child A"));
 
   {
     g_autoptr (GHashTable) family_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
