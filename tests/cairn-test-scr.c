@@ -3,11 +3,13 @@
 
 #include <string.h>
 
+#include "cairn-agency-store.h"
 #include "cairn-child-store.h"
 #include "cairn-date.h"
 #include "cairn-scr-store.h"
 #include "cairn-test-scr.h"
 #include "cairn-test-utils.h"
+#include "cairn-user-store.h"
 #include "cairn-validate.h"
 
 /* A valid NHS number from nine digits (999… is reserved for testing). */
@@ -76,7 +78,25 @@ add_relative (CairnStore *store,
   person->sex = g_strdup (sex);
   date (&person->date_of_birth, dob);
   person->address = g_strdup (address);
-  g_assert_cmpint (cairn_store_add_relative (store, child, person, relationship, lives_with, &error), >, 0);
+  g_assert_true (cairn_store_add_relative (store, child, person, relationship, lives_with, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_agency (CairnStore *store,
+            const char *code,
+            const char *name,
+            const char *kind)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnAgency) agency = cairn_agency_new ();
+  gint64 id = 0;
+
+  agency->code = g_strdup (code);
+  agency->name = g_strdup (name);
+  g_free (agency->kind);
+  agency->kind = g_strdup (kind);
+  g_assert_true (cairn_store_ensure_agency (store, agency, &id, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -135,7 +155,6 @@ cairn_test_scr_fixture (const char   *name,
   g_autofree char *sibling_nhs = cairn_test_nhs_number ("999000002");
   CairnStore *store;
   CairnScrRecommendation *rec;
-  gint64 worker;
   char upn[14] = "X201234567890";
   const char *mother = mother_given ? mother_given : "Karen";
 
@@ -146,11 +165,10 @@ cairn_test_scr_fixture (const char   *name,
   g_assert_true (cairn_store_set_setting (store, "as_of", "2013-03-31", &error));
   g_assert_true (cairn_store_set_board (store, FIX_BOARD, "Northbridge", &error));
 
-  g_assert_true (cairn_store_add_agency (store, "CSC", "Northbridge Children's Social Care", "la", &error));
-  g_assert_true (cairn_store_add_agency (store, "POL", "Northbridge Police", "police", &error));
-  g_assert_true (cairn_store_add_agency (store, "HEA", "Northbridge Community Health", "health", &error));
-  g_assert_true (cairn_store_add_agency (store, "EDU", "Northbridge Education Service", "education", &error));
-  g_assert_no_error (error);
+  add_agency (store, "CSC", "Northbridge Children's Social Care", "la");
+  add_agency (store, "POL", "Northbridge Police", "police");
+  add_agency (store, "HEA", "Northbridge Community Health", "health");
+  add_agency (store, "EDU", "Northbridge Education Service", "education");
 
   out->child_nhs = cairn_test_nhs_number ("999000001");
   upn[0] = cairn_upn_check_letter (upn);
@@ -173,9 +191,17 @@ cairn_test_scr_fixture (const char   *name,
   referral->concern = g_strdup ("Bruising noticed at a health visit.");
   g_assert_cmpint (cairn_store_open_case (store, out->child_number, referral, &error), ==, 1);
   g_assert_no_error (error);
-  worker = cairn_store_add_professional (store, FIX_SOCIAL_WORKER, "Social Worker", "CSC", &error);
-  g_assert_no_error (error);
-  g_assert_true (cairn_store_set_case_lead_worker (store, out->child_number, 1, worker, &error));
+  {
+    g_autoptr (CairnProfessional) worker = cairn_professional_new ();
+    gint64 id = 0;
+    worker->name = g_strdup (FIX_SOCIAL_WORKER);
+    worker->role = g_strdup ("Social Worker");
+    worker->agency_code = g_strdup ("CSC");
+    g_assert_true (cairn_store_ensure_professional (store, worker, &id, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (cairn_store_set_case_lead_worker (store, out->child_number, 1, FIX_SOCIAL_WORKER, "CSC",
+                                                   &error));
   {
     g_autoptr (CairnEvent) visit = cairn_event_new ();
     visit->kind = g_strdup ("home_visit");
@@ -291,4 +317,46 @@ cairn_test_scr_clear (CairnTestScr *fixture)
   g_free (fixture->child_nhs);
   g_free (fixture->child_upn);
   memset (fixture, 0, sizeof *fixture);
+}
+
+void
+cairn_test_scr_login (CairnStore *store,
+                      const char *name)
+{
+  g_autoptr (GError) error = NULL;
+
+  cairn_store_logout (store);
+  g_assert_true (cairn_store_login (store, name, FIX_PASSWORD, &error));
+  g_assert_no_error (error);
+}
+
+/* Adds the accounts of FIX_PASSWORD's comment and leaves nobody signed in. */
+void
+cairn_test_scr_add_accounts (CairnStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  static const struct
+  {
+    const char *name;
+    CairnRole role;
+    const char *team;
+  } users[] = {
+    { "panel", CAIRN_ROLE_SCR_PANEL, "" },
+    { "outsider", CAIRN_ROLE_SCR_PANEL, "" },
+    { "auditor", CAIRN_ROLE_AUDITOR, "" },
+    { "practitioner", CAIRN_ROLE_PRACTITIONER, "East" },
+  };
+
+  g_assert_true (cairn_store_add_user (store, "chair", NULL, CAIRN_ROLE_CHAIR, "", FIX_PASSWORD, &error));
+  g_assert_no_error (error);
+  cairn_test_scr_login (store, "chair");
+  for (gsize i = 0; i < G_N_ELEMENTS (users); i++)
+    {
+      g_assert_true (cairn_store_add_user (store, users[i].name, NULL, users[i].role, users[i].team,
+                                           FIX_PASSWORD, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (cairn_store_grant_scr_access (store, 2012, 1, "panel", &error));
+  g_assert_no_error (error);
+  cairn_store_logout (store);
 }

@@ -49,6 +49,15 @@ typedef struct
 #define FIX_MEMBER_TITLE "Head of Safeguarding"
 #define FIX_BOARD "Northbridge Local Safeguarding Children Board"
 
+/* Accounts added by cairn_test_scr_add_accounts(), all with this password:
+ * "chair" (LSCB chair), "panel" (on SCR-2012-01's panel), "outsider" (a panel
+ * member of no review), "auditor" and "practitioner" (team East). */
+#define FIX_PASSWORD "correct horse battery"
+
+void        cairn_test_scr_add_accounts (CairnStore   *store);
+void        cairn_test_scr_login        (CairnStore   *store,
+                                         const char   *name);
+
 CairnStore *cairn_test_scr_fixture      (const char   *name,
                                          const char   *mother_given,
                                          CairnTestScr *out);

@@ -1049,6 +1049,40 @@ test_cli_scr_refused (void)
   cairn_test_scr_clear (&fx);
 }
 
+/* With accounts, the command signs in: a role that may not read reviews gets status 4. */
+static void
+test_cli_scr_login (void)
+{
+  CairnTestScr fx;
+  g_autoptr (CairnStore) store = cairn_test_scr_fixture ("cli-login.cairn", NULL, &fx);
+  g_autofree char *out = cairn_test_scratch_path ("cli-login.pdf");
+  g_autofree char *stderr_text = NULL;
+  g_autofree char *stdout_text = NULL;
+
+  cairn_test_scr_add_accounts (store);
+  g_clear_object (&store);
+  {
+    const char *argv[] = { "report", "scr", "--db", fx.db_path, "--scr", "SCR-2012-01", "-o", out, NULL };
+    g_assert_cmpint (cairn_test_run_cli_input (NULL, NULL, &stderr_text, argv), ==, 4);
+    g_assert_cmpstr (stderr_text, ==, "cairn-cli: --user: this board's records need a login (--user NAME)\n");
+    g_clear_pointer (&stderr_text, g_free);
+  }
+  {
+    const char *argv[] = { "report", "scr", "--db", fx.db_path, "--scr", "SCR-2012-01", "-o", out,
+                           "--user", "practitioner", "--password-fd", "0", NULL };
+    g_assert_cmpint (cairn_test_run_cli_input (FIX_PASSWORD "\n", NULL, &stderr_text, argv), ==, 4);
+    g_assert_true (g_str_has_prefix (stderr_text, "cairn-cli: read a serious case review draft: "));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *argv[] = { "report", "scr", "--db", fx.db_path, "--scr", "SCR-2012-01", "--publishable",
+                           "-o", out, "--user", "panel", "--password-fd", "0", NULL };
+    g_assert_cmpint (cairn_test_run_cli_input (FIX_PASSWORD "\n", &stdout_text, NULL, argv), ==, 0);
+    g_assert_nonnull (strstr (stdout_text, "(publishable)"));
+  }
+  cairn_test_scr_clear (&fx);
+}
+
 /* A review that lacks what Annex B requires is not published. */
 static void
 test_scr_incomplete (void)
@@ -1095,6 +1129,7 @@ main (int    argc,
   g_test_add_func ("/cairn/report/scr/incomplete", test_scr_incomplete);
   g_test_add_func ("/cairn/report/cli/scr", test_cli_scr);
   g_test_add_func ("/cairn/report/cli/scr-refused", test_cli_scr_refused);
+  g_test_add_func ("/cairn/report/cli/scr-login", test_cli_scr_login);
 
   return g_test_run ();
 }

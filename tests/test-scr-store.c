@@ -7,7 +7,9 @@
 
 #include "cairn-date.h"
 #include "cairn-error.h"
+#include "cairn-scr-report.h"
 #include "cairn-scr-store.h"
+#include "cairn-user-store.h"
 #include "cairn-test-scr.h"
 #include "cairn-test-utils.h"
 
@@ -354,6 +356,72 @@ test_migration (void)
   g_assert_cmpint (count (store, "scr_releases"), ==, 0);
 }
 
+/* Who may read, change, release and publish: as the roles allow, panel members on their own panel. */
+static void
+test_permissions (void)
+{
+  CairnTestScr fx;
+  g_autoptr (CairnStore) store = cairn_test_scr_fixture ("perms.cairn", NULL, &fx);
+  g_autofree char *draft = cairn_test_scratch_path ("perms-draft.pdf");
+  g_autofree char *final = cairn_test_scratch_path ("perms-final.pdf");
+  g_autoptr (GError) error = NULL;
+  CairnScrExport result = { 0 };
+  CairnScr *scr;
+  GDate on;
+
+  cairn_date_set_ymd (&on, 2012, 9, 3);
+  cairn_test_scr_add_accounts (store);
+
+  /* Nobody signed in. */
+  g_assert_null (cairn_store_get_scr (store, 2012, 1, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  cairn_test_scr_login (store, "practitioner");
+  g_assert_null (cairn_store_get_scr (store, 2012, 1, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "read a serious case review draft: practitioner (practitioner) may "
+                                       "not read a serious case review draft SCR-2012-01");
+  g_clear_error (&error);
+
+  cairn_test_scr_login (store, "outsider");
+  g_assert_false (cairn_scr_report_export (store, 2012, 1, FALSE, draft, &result, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "they are not on its panel"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  /* The auditor reads drafts but neither changes nor publishes. */
+  cairn_test_scr_login (store, "auditor");
+  g_assert_true (cairn_scr_report_export (store, 2012, 1, FALSE, draft, &result, &error));
+  g_assert_no_error (error);
+  cairn_scr_export_clear (&result);
+  g_assert_false (cairn_scr_report_export (store, 2012, 1, TRUE, final, &result, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (final, G_FILE_TEST_EXISTS));
+  g_assert_false (cairn_store_set_scr_section (store, fx.scr_id, CAIRN_SCR_SECTION_FACTS, "New", &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (cairn_store_release_scr_word (store, fx.scr_id, "may", fx.member_id, "verb", &on, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  /* A member of this review's panel edits, releases and writes the publishable version. */
+  cairn_test_scr_login (store, "panel");
+  scr = cairn_store_get_scr (store, 2012, 1, &error);
+  g_assert_no_error (error);
+  cairn_scr_free (scr);
+  g_assert_true (cairn_store_set_scr_date_display (store, fx.scr_id, CAIRN_SCR_DATES_AGE, &error));
+  g_assert_true (cairn_store_release_scr_word (store, fx.scr_id, "may", fx.member_id, "verb", &on, &error));
+  g_assert_no_error (error);
+  g_assert_true (cairn_scr_report_export (store, 2012, 1, TRUE, final, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.version, ==, 2);
+  cairn_scr_export_clear (&result);
+  cairn_test_scr_clear (&fx);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +436,7 @@ main (int    argc,
   g_test_add_func ("/cairn/scr-store/versions", test_versions);
   g_test_add_func ("/cairn/scr-store/pseudonyms", test_pseudonym_store);
   g_test_add_func ("/cairn/scr-store/migration", test_migration);
+  g_test_add_func ("/cairn/scr-store/permissions", test_permissions);
 
   return g_test_run ();
 }

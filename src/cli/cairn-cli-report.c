@@ -14,7 +14,7 @@
 #include "cairn-ref.h"
 #include "cairn-scr-report.h"
 
-/* cairn-cli report scr --db FILE --scr SCR-YYYY-NN [--publishable] -o FILE.pdf */
+/* cairn-cli report scr --db FILE --scr SCR-YYYY-NN [--publishable] -o FILE.pdf [--user NAME] */
 static int
 report_scr (int    argc,
             char **argv)
@@ -23,12 +23,14 @@ report_scr (int    argc,
   g_autofree char *scr_text = NULL;
   g_autofree char *output = NULL;
   gboolean publishable = FALSE;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
     { "scr", 0, 0, G_OPTION_ARG_STRING, &scr_text, N_("The review, e.g. SCR-2011-01"), "REF" },
     { "publishable", 0, 0, G_OPTION_ARG_NONE, &publishable,
       N_("Write a version for publication: refused (status 3) while any identifier remains"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE.pdf" },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
     { NULL }
   };
   g_autoptr (GOptionContext) context = cairn_cli_context_new (
@@ -55,7 +57,7 @@ report_scr (int    argc,
     return cairn_cli_fail (error);
   if (output == NULL)
     return cairn_cli_usage_error ("-o", _("an output file is required"));
-  if ((store = cairn_cli_open_store (db, &status)) == NULL)
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
     return status;
 
   if (!cairn_scr_report_export (store, ref.year, (int) ref.number, publishable, output, &result,

@@ -6,12 +6,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cairn-agency-store.h"
 #include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-error.h"
+#include "cairn-person-store.h"
 #include "cairn-ref.h"
 #include "cairn-scr-store.h"
 #include "cairn-store-private.h"
+#include "cairn-user-store.h"
 #include "cairn-utils.h"
 #include "cairn-validate.h"
 
@@ -26,23 +29,62 @@ scr_ref (int year,
   return cairn_ref_format (&ref);
 }
 
+/* Whether the signed-in user may do @action to the review with row id @scr_id
+ * (cairn_store_require_scr()); %CAIRN_ERROR_NOT_FOUND when there is none. */
 static gboolean
-scr_exists (CairnStore  *self,
-            gint64       scr_id,
-            GError     **error)
+require_scr_id (CairnStore   *self,
+                CairnAction   action,
+                gint64        scr_id,
+                GError      **error)
 {
-  sqlite3_stmt *stmt = cairn_store_prepare (self, "SELECT 1 FROM scrs WHERE id = ?", error);
+  sqlite3_stmt *stmt = cairn_store_prepare (self, "SELECT year, number FROM scrs WHERE id = ?", error);
+  int year = 0, number = 0;
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, scr_id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      year = sqlite3_column_int (stmt, 0);
+      number = sqlite3_column_int (stmt, 1);
+    }
   sqlite3_reset (stmt);
   if (!found)
-    g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND,
-                 _("Serious case review: no review with id %" G_GINT64_FORMAT), scr_id);
-  return found;
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND,
+                   _("Serious case review: no review with id %" G_GINT64_FORMAT), scr_id);
+      return FALSE;
+    }
+  return cairn_store_require_scr (self, action, year, number, error);
+}
+
+/* The review a row of @sql (a query of one scr_id by row id) belongs to, checked for @action. */
+static gboolean
+require_scr_of (CairnStore   *self,
+                CairnAction   action,
+                const char   *sql,
+                gint64        row_id,
+                const char   *what,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = cairn_store_prepare (self, sql, error);
+  gint64 scr_id = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    scr_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (scr_id == 0)
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, _("%s: no record with id %" G_GINT64_FORMAT),
+                   what, row_id);
+      return FALSE;
+    }
+  return require_scr_id (self, action, scr_id, error);
 }
 
 static gint64
@@ -653,6 +695,11 @@ cairn_store_get_scr (CairnStore  *self,
                    ref);
       return NULL;
     }
+  if (!cairn_store_require_scr (self, CAIRN_ACTION_VIEW_SCR_DRAFT, year, number, error))
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
   scr = cairn_scr_new ();
   scr->id = sqlite3_column_int64 (stmt, 0);
   scr->year = year;
@@ -953,7 +1000,7 @@ cairn_store_add_scr (CairnStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!validate_scr (scr, error))
+  if (!cairn_store_require (self, CAIRN_ACTION_EDIT_SCR, error) || !validate_scr (scr, error))
     return FALSE;
   for (guint i = 0; i < scr->panel->len; i++)
     if (!validate_panel_member (g_ptr_array_index (scr->panel, i), error))
@@ -1025,7 +1072,8 @@ cairn_store_update_scr (CairnStore      *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!validate_scr ((CairnScr *) scr, error) || !scr_exists (self, scr->id, error))
+  if (!validate_scr ((CairnScr *) scr, error) ||
+      !require_scr_id (self, CAIRN_ACTION_EDIT_SCR, scr->id, error))
     return FALSE;
   stmt = cairn_store_prepare (
     self,
@@ -1053,7 +1101,7 @@ cairn_store_set_scr_section (CairnStore       *self,
   g_return_val_if_fail (section < CAIRN_SCR_N_SECTIONS, FALSE);
 
   if (!cairn_validate_text (cairn_scr_section_title (section), body, error) ||
-      !scr_exists (self, scr_id, error))
+      !require_scr_id (self, CAIRN_ACTION_EDIT_SCR, scr_id, error))
     return FALSE;
   return write_section (self, scr_id, section, body ? body : "", error);
 }
@@ -1066,7 +1114,7 @@ cairn_store_set_scr_date_display (CairnStore           *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!scr_exists (self, scr_id, error))
+  if (!require_scr_id (self, CAIRN_ACTION_EDIT_SCR, scr_id, error))
     return FALSE;
   stmt = cairn_store_prepare (self, "UPDATE scrs SET date_display = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
@@ -1082,7 +1130,8 @@ cairn_store_add_scr_panel_member (CairnStore           *self,
                                   CairnScrPanelMember  *member,
                                   GError              **error)
 {
-  if (!validate_panel_member (member, error) || !scr_exists (self, scr_id, error))
+  if (!validate_panel_member (member, error) ||
+      !require_scr_id (self, CAIRN_ACTION_EDIT_SCR, scr_id, error))
     return FALSE;
   return insert_panel_member (self, scr_id, member, error);
 }
@@ -1094,7 +1143,9 @@ cairn_store_update_scr_panel_member (CairnStore                 *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!validate_panel_member ((CairnScrPanelMember *) member, error))
+  if (!validate_panel_member ((CairnScrPanelMember *) member, error) ||
+      !require_scr_of (self, CAIRN_ACTION_EDIT_SCR, "SELECT scr_id FROM scr_panel_members WHERE id = ?",
+                       member->id, _("Panel member"), error))
     return FALSE;
   stmt = cairn_store_prepare (
     self, "UPDATE scr_panel_members SET name = ?2, job_title = ?3, organisation = ?4 WHERE id = ?1",
@@ -1128,7 +1179,7 @@ cairn_store_add_scr_imr (CairnStore   *self,
   gint64 agency_id;
 
   if (!cairn_validate_max_length (_("IMR author"), author, 200, error) ||
-      !scr_exists (self, scr_id, error))
+      !require_scr_id (self, CAIRN_ACTION_EDIT_SCR, scr_id, error))
     return FALSE;
   agency_id = agency_id_for_code (self, _("IMR agency"), agency_code, error);
   if (agency_id == 0)
@@ -1152,8 +1203,8 @@ cairn_store_add_scr_recommendation (CairnStore              *self,
                                     CairnScrRecommendation  *rec,
                                     GError                 **error)
 {
-  if (!validate_recommendation (rec, error) || !scr_exists (self, scr_id, error) ||
-      !cairn_store_begin (self, error))
+  if (!validate_recommendation (rec, error) ||
+      !require_scr_id (self, CAIRN_ACTION_EDIT_SCR, scr_id, error) || !cairn_store_begin (self, error))
     return FALSE;
   if (!insert_recommendation (self, scr_id, rec, error))
     {
@@ -1170,7 +1221,9 @@ cairn_store_update_scr_recommendation (CairnStore                    *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!cairn_validate_required (_("Recommendation"), rec->body, error))
+  if (!cairn_validate_required (_("Recommendation"), rec->body, error) ||
+      !require_scr_of (self, CAIRN_ACTION_EDIT_SCR, "SELECT scr_id FROM scr_recommendations WHERE id = ?",
+                       rec->id, _("Recommendation"), error))
     return FALSE;
   stmt = cairn_store_prepare (
     self, "UPDATE scr_recommendations SET body = ?2, source = ?3 WHERE id = ?1", error);
@@ -1196,24 +1249,10 @@ cairn_store_add_scr_action (CairnStore      *self,
                             CairnScrAction  *action,
                             GError         **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean found;
-
-  if (!cairn_scr_action_validate (action, error))
+  if (!cairn_scr_action_validate (action, error) ||
+      !require_scr_of (self, CAIRN_ACTION_EDIT_SCR, "SELECT scr_id FROM scr_recommendations WHERE id = ?",
+                       recommendation_id, _("Recommendation"), error))
     return FALSE;
-  stmt = cairn_store_prepare (self, "SELECT 1 FROM scr_recommendations WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, recommendation_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!found)
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND,
-                   _("Recommendation: no recommendation with id %" G_GINT64_FORMAT),
-                   recommendation_id);
-      return FALSE;
-    }
   if (!cairn_store_begin (self, error))
     return FALSE;
   if (!insert_action (self, recommendation_id, action, error))
@@ -1240,7 +1279,12 @@ cairn_store_update_scr_action (CairnStore      *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!cairn_scr_action_validate (action, error) || !cairn_store_begin (self, error))
+  if (!cairn_scr_action_validate (action, error) ||
+      !require_scr_of (self, CAIRN_ACTION_EDIT_SCR,
+                       "SELECT r.scr_id FROM scr_actions a"
+                       " JOIN scr_recommendations r ON r.id = a.recommendation_id WHERE a.id = ?",
+                       action->id, _("Action"), error) ||
+      !cairn_store_begin (self, error))
     return FALSE;
   stmt = cairn_store_prepare (
     self,
@@ -1307,7 +1351,8 @@ cairn_store_set_scr_pseudonym (CairnStore  *self,
   g_autofree char *value = pseudonym ? g_strstrip (g_strdup (pseudonym)) : NULL;
   sqlite3_stmt *stmt;
 
-  if (!cairn_validate_required (_("Subject"), subject_key, error) || !scr_exists (self, scr_id, error))
+  if (!cairn_validate_required (_("Subject"), subject_key, error) ||
+      !require_scr_id (self, CAIRN_ACTION_EDIT_SCR, scr_id, error))
     return FALSE;
   if (value == NULL)
     {
@@ -1379,7 +1424,8 @@ cairn_store_release_scr_word (CairnStore   *self,
       g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("Released on: a date is required"));
       return FALSE;
     }
-  if (!scr_exists (self, scr_id, error))
+  /* Releasing a word lets a summary through the publication check. */
+  if (!require_scr_id (self, CAIRN_ACTION_PUBLISH_SCR, scr_id, error))
     return FALSE;
 
   stmt = cairn_store_prepare (self, "SELECT 1 FROM scr_panel_members WHERE id = ?1 AND scr_id = ?2",
@@ -1424,7 +1470,7 @@ cairn_store_next_scr_version (CairnStore  *self,
   sqlite3_stmt *stmt;
   int next = 0;
 
-  if (!scr_exists (self, scr_id, error))
+  if (!require_scr_id (self, CAIRN_ACTION_VIEW_SCR_DRAFT, scr_id, error))
     return 0;
   stmt = cairn_store_prepare (
     self, "SELECT coalesce(max(version), 0) + 1 FROM scr_versions WHERE scr_id = ?", error);
@@ -1457,6 +1503,10 @@ cairn_store_add_scr_version (CairnStore       *self,
       g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("Created on: a date is required"));
       return FALSE;
     }
+  /* A draft is for whoever may read drafts; a publishable version for who may sign off. */
+  if (!require_scr_id (self, version->publishable ? CAIRN_ACTION_PUBLISH_SCR : CAIRN_ACTION_VIEW_SCR_DRAFT,
+                       scr_id, error))
+    return FALSE;
   if (version->version <= 0 && (version->version = cairn_store_next_scr_version (self, scr_id, error)) == 0)
     return FALSE;
   stmt = cairn_store_prepare (
@@ -1536,7 +1586,8 @@ cairn_store_sign_off_scr_version (CairnStore   *self,
       g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("Signed off on: a date is required"));
       return FALSE;
     }
-  if (!version_state (self, scr_id, version, &state, error))
+  if (!require_scr_id (self, CAIRN_ACTION_PUBLISH_SCR, scr_id, error) ||
+      !version_state (self, scr_id, version, &state, error))
     return FALSE;
   if (state.signed_off)
     {
@@ -1574,7 +1625,8 @@ record_version_date (CairnStore   *self,
                                      : _("Sent to Ofsted on: a date is required"));
       return FALSE;
     }
-  if (!version_state (self, scr_id, version, &state, error))
+  if (!require_scr_id (self, CAIRN_ACTION_PUBLISH_SCR, scr_id, error) ||
+      !version_state (self, scr_id, version, &state, error))
     return FALSE;
   if (published && !state.publishable)
     {
@@ -1643,79 +1695,38 @@ cairn_store_record_scr_version_published (CairnStore   *self,
 
 /* ---- People around a child ---------------------------------------------- */
 
-gboolean
-cairn_store_add_agency (CairnStore  *self,
-                        const char  *code,
-                        const char  *name,
-                        const char  *kind,
-                        GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!cairn_validate_required (_("Agency code"), code, error) ||
-      !cairn_validate_max_length (_("Agency code"), code, 40, error) ||
-      !cairn_validate_required (_("Agency name"), name, error) ||
-      !cairn_validate_max_length (_("Agency name"), name, 200, error))
-    return FALSE;
-  stmt = cairn_store_prepare (self, "INSERT INTO agencies (code, name, kind) VALUES (?1, ?2, ?3)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  cairn_bind_text (stmt, 1, code);
-  cairn_bind_text (stmt, 2, name);
-  cairn_bind_text (stmt, 3, cairn_str_empty (kind) ? "other" : kind);
-  return step_or_exists (self, stmt,
-                         g_strdup_printf (_("Agency code: \"%s\" is already used"), code), error);
-}
-
-/* Returns the new professional's id, or 0 on error. */
-gint64
-cairn_store_add_professional (CairnStore  *self,
-                              const char  *name,
-                              const char  *role,
-                              const char  *agency_code,
-                              GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 agency_id;
-
-  if (!cairn_validate_required (_("Professional's name"), name, error) ||
-      !cairn_validate_max_length (_("Professional's name"), name, 200, error) ||
-      !cairn_validate_max_length (_("Role"), role, 200, error))
-    return 0;
-  agency_id = agency_id_for_code (self, _("Agency"), agency_code, error);
-  if (agency_id == 0)
-    return 0;
-  stmt = cairn_store_prepare (
-    self, "INSERT INTO professionals (name, role, agency_id) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return 0;
-  cairn_bind_text (stmt, 1, name);
-  cairn_bind_text (stmt, 2, role);
-  sqlite3_bind_int64 (stmt, 3, agency_id);
-  if (!cairn_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (cairn_store_get_db (self));
-}
-
+/* Makes the professional @name of @agency_code (who must be stored) the case's lead worker. */
 gboolean
 cairn_store_set_case_lead_worker (CairnStore  *self,
                                   gint64       child_number,
                                   int          case_number,
-                                  gint64       professional_id,
+                                  const char  *name,
+                                  const char  *agency_code,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt = cairn_store_prepare (
+  sqlite3_stmt *stmt;
+  gint64 professional = 0;
+
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, case_number, error) ||
+      !cairn_store_find_professional (self, name, agency_code, &professional, error))
+    return FALSE;
+  if (professional == 0)
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND,
+                   _("Lead worker: \"%s\" of %s is not a known professional"), name ? name : "",
+                   agency_code ? agency_code : "");
+      return FALSE;
+    }
+  stmt = cairn_store_prepare (
     self,
     "UPDATE cases SET lead_worker_id = ?3 WHERE number = ?2"
     " AND child_id = (SELECT id FROM children WHERE number = ?1)",
     error);
-
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, child_number);
   sqlite3_bind_int (stmt, 2, case_number);
-  sqlite3_bind_int64 (stmt, 3, professional_id);
+  sqlite3_bind_int64 (stmt, 3, professional);
   if (!cairn_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (cairn_store_get_db (self)) == 0)
@@ -1727,8 +1738,15 @@ cairn_store_set_case_lead_worker (CairnStore  *self,
   return TRUE;
 }
 
-/* Adds an adult (or a sibling not on the board's records) linked to a child; returns the person's id. */
-gint64
+/**
+ * cairn_store_add_relative:
+ *
+ * Links an adult (or a sibling not on the board's records) to a child, as
+ * @relationship (%CAIRN_CODES_RELATIONSHIP). The person is matched as
+ * cairn_store_ensure_person() does, so a parent of two children is stored
+ * once. One transaction.
+ */
+gboolean
 cairn_store_add_relative (CairnStore   *self,
                           gint64        child_number,
                           CairnPerson  *person,
@@ -1736,35 +1754,17 @@ cairn_store_add_relative (CairnStore   *self,
                           gboolean      lives_with_child,
                           GError      **error)
 {
-  GDate today;
   sqlite3_stmt *stmt;
-  gint64 child_id, person_id;
+  gint64 child_id, person_id = 0;
 
-  if (!cairn_store_get_today_checked (self, &today, error) ||
-      !cairn_person_validate (person, &today, error) ||
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, 0, error) ||
       !cairn_codes_check (CAIRN_CODES_RELATIONSHIP, _("Relationship"), relationship, error))
-    return 0;
+    return FALSE;
   child_id = child_id_for_number (self, child_number, error);
   if (child_id == 0 || !cairn_store_begin (self, error))
-    return 0;
-  stmt = cairn_store_prepare (
-    self,
-    "INSERT INTO people (given_name, family_name, aliases, date_of_birth, sex, address, postcode,"
-    " phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    error);
-  if (stmt == NULL)
+    return FALSE;
+  if (!cairn_store_ensure_person (self, person, &person_id, NULL, error))
     goto fail;
-  cairn_bind_text (stmt, 1, person->given_name);
-  cairn_bind_text (stmt, 2, person->family_name);
-  cairn_bind_text (stmt, 3, person->aliases);
-  cairn_bind_date (stmt, 4, &person->date_of_birth);
-  cairn_bind_text (stmt, 5, person->sex);
-  cairn_bind_text_or_null (stmt, 6, person->address);
-  cairn_bind_text_or_null (stmt, 7, person->postcode);
-  cairn_bind_text_or_null (stmt, 8, person->phone);
-  if (!cairn_store_step_done (self, stmt, error))
-    goto fail;
-  person_id = sqlite3_last_insert_rowid (cairn_store_get_db (self));
   stmt = cairn_store_prepare (
     self, "INSERT INTO relationships (child_id, person_id, relationship, lives_with_child)"
           " VALUES (?1, ?2, ?3, ?4)", error);
@@ -1774,17 +1774,20 @@ cairn_store_add_relative (CairnStore   *self,
   sqlite3_bind_int64 (stmt, 2, person_id);
   cairn_bind_text (stmt, 3, relationship);
   sqlite3_bind_int (stmt, 4, lives_with_child ? 1 : 0);
-  if (!cairn_store_step_done (self, stmt, error))
+  if (!step_or_exists (self, stmt,
+                       g_strdup_printf (_("Relative: %s %s is already linked to this child"),
+                                        person->given_name ? person->given_name : "",
+                                        person->family_name ? person->family_name : ""),
+                       error))
     goto fail;
-  if (!cairn_store_commit (self, error))
-    return 0;
-  return person_id;
+  return cairn_store_commit (self, error);
 
 fail:
   cairn_store_rollback (self);
-  return 0;
+  return FALSE;
 }
 
+/* Links two children on the board's records (siblings, by default). */
 gboolean
 cairn_store_add_child_link (CairnStore  *self,
                             gint64       child_number,
@@ -1802,7 +1805,8 @@ cairn_store_add_child_link (CairnStore  *self,
                    ref);
       return FALSE;
     }
-  if ((a = child_id_for_number (self, child_number, error)) == 0 ||
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, 0, error) ||
+      (a = child_id_for_number (self, child_number, error)) == 0 ||
       (b = child_id_for_number (self, other_child_number, error)) == 0)
     return FALSE;
   stmt = cairn_store_prepare (

@@ -98,25 +98,16 @@ gboolean  cairn_store_record_scr_version_published (CairnStore        *self,
                                                     const GDate       *published_on,
                                                     GError           **error);
 
-/* The people around a child that a review reads: agencies, professionals,
- * relatives and siblings. (Small writers for fixtures and the app; the
- * case exchange may grow richer ones.) */
-gboolean  cairn_store_add_agency             (CairnStore              *self,
-                                              const char              *code,
-                                              const char              *name,
-                                              const char              *kind,
-                                              GError                 **error);
-gint64    cairn_store_add_professional       (CairnStore              *self,
-                                              const char              *name,
-                                              const char              *role,
-                                              const char              *agency_code,
-                                              GError                 **error);
+/* The people around a child that a review reads: the lead worker of a case,
+ * relatives and siblings. Agencies and professionals are added with
+ * cairn_store_ensure_agency() and cairn_store_ensure_professional(). */
 gboolean  cairn_store_set_case_lead_worker   (CairnStore              *self,
                                               gint64                   child_number,
                                               int                      case_number,
-                                              gint64                   professional_id,
+                                              const char              *name,
+                                              const char              *agency_code,
                                               GError                 **error);
-gint64    cairn_store_add_relative           (CairnStore              *self,
+gboolean  cairn_store_add_relative           (CairnStore              *self,
                                               gint64                   child_number,
                                               CairnPerson             *person,
                                               const char              *relationship,
