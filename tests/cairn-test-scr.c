@@ -42,6 +42,7 @@ add_child (CairnStore *store,
 
   child->given_name = g_strdup (given);
   child->family_name = g_strdup (FIX_CHILD_FAMILY);
+  g_free (child->sex);
   child->sex = g_strdup (g_str_equal (given, FIX_CHILD_GIVEN) ? "F" : "M");
   date (&child->date_of_birth, dob);
   child->nhs_number = g_strdup (nhs);
