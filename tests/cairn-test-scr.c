@@ -213,6 +213,16 @@ cairn_test_scr_fixture (const char   *name,
     g_assert_true (cairn_store_add_event (store, out->child_number, 1, visit, &error));
     g_assert_no_error (error);
   }
+  {
+    /* A worker who shares a given name with the overview author. */
+    g_autoptr (CairnEvent) call = cairn_event_new ();
+    call->kind = g_strdup ("note");
+    date (&call->date, "2011-04-02");
+    call->minute = CAIRN_NO_TIME;
+    call->recorded_by = g_strdup ("Sian Hollis");
+    g_assert_true (cairn_store_add_event (store, out->child_number, 1, call, &error));
+    g_assert_no_error (error);
+  }
 
   scr->year = 2012;
   scr->child_number = out->child_number;

@@ -198,6 +198,24 @@ test_dates (Fixture       *f,
   }
 }
 
+/* The named officers' full names are allowed, though a word of one (Sian, the author)
+ * is the given name of a worker in the case (Sian Hollis): alone, it is still found. */
+static void
+test_officer_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GPtrArray) allowed = cairn_anonymiser_check_text (f->anon, "Overview report author: Sian Carrow", "t", 1);
+  g_autoptr (GPtrArray) alone = cairn_anonymiser_check_text (f->anon, "Sian called on Tuesday.", "t", 1);
+  g_autoptr (GPtrArray) both = cairn_anonymiser_check_text (f->anon, "Sian Carrow met Sian Hollis.", "t", 1);
+
+  g_assert_cmpuint (allowed->len, ==, 0);
+  g_assert_cmpuint (alone->len, ==, 1);
+  g_assert_cmpstr (((CairnLeak *) g_ptr_array_index (alone, 0))->identifier, ==, "sian");
+  g_assert_cmpuint (both->len, ==, 1);
+  g_assert_cmpstr (((CairnLeak *) g_ptr_array_index (both, 0))->identifier, ==, "sian hollis");
+  assert_apply (f->anon, "Sian Carrow met Sian Hollis.", "Sian Carrow met a professional.");
+}
+
 /* ---- Planted identifiers, found in the text of the written file ----------- */
 
 static GPtrArray *
@@ -601,6 +619,7 @@ main (int    argc,
   ADD ("/cairn/anonymiser/adjust-pseudonym", test_adjust_pseudonym, NULL);
   ADD ("/cairn/anonymiser/rewrite", test_rewrite, NULL);
   ADD ("/cairn/anonymiser/dates", test_dates, NULL);
+  ADD ("/cairn/anonymiser/officer-names", test_officer_names, NULL);
   ADD ("/cairn/anonymiser/leak/clean", test_clean_document, NULL);
   ADD ("/cairn/anonymiser/leak/narrative", test_leak_narrative, NULL);
   ADD ("/cairn/anonymiser/leak/table-cell", test_leak_table_cell, NULL);

@@ -115,13 +115,16 @@ test_linked_people (void)
   p = person_named (scr, "Gwen");
   g_assert_cmpstr (p->family_name, ==, "Tallis");
   g_assert_cmpstr (p->agency, ==, "Northbridge Community Health");
+  p = person_named (scr, "Sian");
+  g_assert_cmpint (p->kind, ==, CAIRN_SCR_PERSON_PROFESSIONAL);
+  g_assert_cmpstr (p->family_name, ==, "Hollis");
   /* Panel members other than the three named officers are identifiers too. */
   p = person_named (scr, "Tom");
   g_assert_cmpint (p->kind, ==, CAIRN_SCR_PERSON_PANEL);
   g_assert_cmpstr (p->role, ==, FIX_MEMBER_TITLE);
   g_assert_null (person_named (scr, "Howard"));
   /* The subject's chronology within the review's scope. */
-  g_assert_cmpuint (scr->events->len, ==, 2);
+  g_assert_cmpuint (scr->events->len, ==, 3);
   g_assert_cmpstr (((CairnScrEvent *) g_ptr_array_index (scr->events, 0))->kind, ==, "referral");
   cairn_test_scr_clear (&fx);
 }

@@ -205,6 +205,7 @@ struct _CairnAnonymiser
   GPtrArray *rewrites;        /* Identifier (borrowed), longest first */
   GPtrArray *by_length;       /* Identifier (borrowed), longest first */
   GHashTable *released;       /* normalised words */
+  GPtrArray *officers;        /* normal forms of the named officers' full names */
   GDate subject_dob;
   char *subject_pseudonym;
   CairnScrDateDisplay dates;
@@ -791,6 +792,21 @@ cairn_anonymiser_new (const CairnScr *scr)
       const CairnScrRelease *r = g_ptr_array_index (scr->releases, i);
       g_hash_table_add (self->released, normalise (r->word));
     }
+  /* The three officers Annex B names are named in full: their full names are not
+   * leaks, even where a word of one is also someone's name in the case. */
+  self->officers = g_ptr_array_new_with_free_func (g_free);
+  {
+    const char *officers[] = { scr->lscb_chair, scr->panel_chair, scr->overview_author };
+    for (gsize i = 0; i < G_N_ELEMENTS (officers); i++)
+      if (!cairn_str_empty (officers[i]))
+        {
+          char *norm = normalise (officers[i]);
+          if (strchr (norm, ' ') != NULL)
+            g_ptr_array_add (self->officers, norm);
+          else
+            g_free (norm);
+        }
+  }
   self->rewrites = g_ptr_array_new ();
   for (guint i = 0; i < self->identifiers->len; i++)
     {
@@ -828,6 +844,7 @@ cairn_anonymiser_free (CairnAnonymiser *self)
   g_hash_table_unref (self->by_key);
   g_ptr_array_unref (self->mapping);
   g_hash_table_unref (self->released);
+  g_ptr_array_unref (self->officers);
   g_free (self->subject_pseudonym);
   g_regex_unref (self->re_dmy);
   g_regex_unref (self->re_mdy);
@@ -1048,6 +1065,18 @@ scan (CairnAnonymiser *self,
   Norm n;
 
   norm_init (&n, text);
+  /* A named officer's full name is allowed, words and all. */
+  for (guint i = 0; i < self->officers->len; i++)
+    {
+      Identifier officer = { .norm = g_ptr_array_index (self->officers, i), .match = MATCH_WORDS };
+      gsize from = 0, s, e;
+      while (from < n.text->len && find_identifier (&officer, &n, bounds, from, &s, &e))
+        {
+          Span span = { s, e };
+          g_array_append_val (spans, span);
+          from = e;
+        }
+    }
   for (guint i = 0; i < self->by_length->len; i++)
     {
       Identifier *id = g_ptr_array_index (self->by_length, i);
@@ -1704,6 +1733,25 @@ cairn_anonymiser_apply (CairnAnonymiser *self,
                 g_string_append_len (out, nfc + pos, (gssize) (end - pos));
                 pos = end;
                 continue;
+              }
+            /* A named officer's full name stays as it is. */
+            if (to_norm[pos] >= 0)
+              {
+                gboolean officer = FALSE;
+                for (guint i = 0; i < self->officers->len && !officer; i++)
+                  {
+                    Identifier id = { .norm = g_ptr_array_index (self->officers, i), .match = MATCH_WORDS };
+                    gsize ne;
+                    if (identifier_at (&id, n.text->str, (gsize) to_norm[pos], &ne))
+                      {
+                        end = (gsize) g_array_index (n.src_end, int, ne - 1);
+                        g_string_append_len (out, nfc + pos, (gssize) (end - pos));
+                        pos = end;
+                        officer = TRUE;
+                      }
+                  }
+                if (officer)
+                  continue;
               }
             /* Names and other identifiers of the people in the case. */
             if (to_norm[pos] >= 0)
