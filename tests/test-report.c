@@ -756,6 +756,13 @@ test_scr_annex_b (void)
   g_assert_null (strstr (text, "Julia Wren"));
   g_assert_null (strstr (text, "Alan Moss"));
   g_assert_nonnull (strstr (text, "are independent of the Board"));
+  /* The agency involvement is a précis: one row per month. */
+  {
+    g_autoptr (GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *flat = g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+    g_assert_nonnull (strstr (flat, "Referral received; Home visit: Child A seen with her mother"));
+    g_assert_nonnull (strstr (flat, "April 2011"));
+  }
   /* The child by pseudonym. */
   g_assert_nonnull (strstr (text, "Serious Case Review: Child A"));
   g_assert_null (strstr (text, FIX_CHILD_GIVEN));

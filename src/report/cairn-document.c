@@ -245,12 +245,26 @@ cairn_document_add_paragraph (CairnDocument *self)
   return cairn_document_add_styled_paragraph (self, CAIRN_PARAGRAPH_BODY);
 }
 
+/* Lines "1. …", "2. …", … numbered from 1 in order (a numbered list typed as text). */
+static gboolean
+numbered_lines (char **lines)
+{
+  for (guint j = 0; lines[j]; j++)
+    {
+      char *end = NULL;
+      guint64 n = g_ascii_strtoull (g_strchug (lines[j]), &end, 10);
+      if (end == lines[j] || n != j + 1 || (*end != '.' && *end != ')') || end[1] != ' ')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cairn_document_add_text:
  *
  * Adds plain text: each blank-line-separated part becomes a paragraph;
  * single newlines are line breaks. Lines starting "- " or "* " become a
- * bulleted list.
+ * bulleted list, and lines "1. ", "2. ", … a numbered list.
  */
 void
 cairn_document_add_text (CairnDocument *self,
@@ -278,6 +292,12 @@ cairn_document_add_text (CairnDocument *self,
           CairnList *list = cairn_document_add_list (self, FALSE);
           for (guint j = 0; lines[j]; j++)
             cairn_list_add_text_item (list, g_strstrip (lines[j] + 2));
+        }
+      else if (g_strv_length (lines) > 1 && numbered_lines (lines))
+        {
+          CairnList *list = cairn_document_add_list (self, TRUE);
+          for (guint j = 0; lines[j]; j++)
+            cairn_list_add_text_item (list, g_strstrip (strchr (lines[j], ' ')));
         }
       else
         cairn_paragraph_add_run (cairn_document_add_paragraph (self), CAIRN_RUN_PLAIN, part);

@@ -153,20 +153,60 @@ add_facts (CairnDocument   *doc,
                                _("Agency involvement"), NULL };
       CairnTable *table;
 
+      g_autofree char *period = NULL;
+      g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+
       cairn_document_add_heading (doc, 2, _("Summary of agency involvement"));
       table = cairn_document_add_table (doc, 2, widths, 1);
       cairn_table_add_row (table, header);
-      for (guint i = 0; i < scr->events->len; i++)
+      /* A précis: one row per month (or age), each kind of involvement once with how often. */
+      for (guint i = 0; i <= scr->events->len; i++)
         {
-          const CairnScrEvent *e = g_ptr_array_index (scr->events, i);
-          g_autofree char *when = cairn_anonymiser_format_date (anon, &e->date);
-          const char *label = cairn_codes_label (CAIRN_CODES_EVENT_KIND, e->kind);
-          g_autofree char *outcome = cairn_str_empty (e->outcome) ? NULL
-                                                                 : cairn_anonymiser_apply (anon, e->outcome);
-          g_autofree char *what = outcome ? g_strdup_printf ("%s: %s", label ? label : e->kind, outcome)
-                                          : g_strdup (label ? label : e->kind);
-          const char *row[] = { when, what, NULL };
-          cairn_table_add_row (table, row);
+          const CairnScrEvent *e = i < scr->events->len ? g_ptr_array_index (scr->events, i) : NULL;
+          g_autofree char *when = e ? cairn_anonymiser_format_date (anon, &e->date) : NULL;
+          g_autofree char *what = NULL;
+          guint k;
+
+          if (period != NULL && g_strcmp0 (when, period) != 0)
+            {
+              GString *cell = g_string_new (NULL);
+              const char *row[] = { period, NULL, NULL };
+              for (k = 0; k < items->len; k++)
+                {
+                  guint n = g_array_index (counts, guint, k);
+                  g_string_append_printf (cell, "%s%s", k ? "; " : "", (char *) g_ptr_array_index (items, k));
+                  if (n > 1)
+                    g_string_append_printf (cell, " (×%u)", n);
+                }
+              row[1] = cell->str;
+              cairn_table_add_row (table, row);
+              g_string_free (cell, TRUE);
+              g_ptr_array_set_size (items, 0);
+              g_array_set_size (counts, 0);
+            }
+          if (e == NULL)
+            break;
+          g_free (period);
+          period = g_strdup (when);
+          {
+            const char *label = cairn_codes_label (CAIRN_CODES_EVENT_KIND, e->kind);
+            g_autofree char *outcome = cairn_str_empty (e->outcome) ? NULL
+                                                                   : cairn_anonymiser_apply (anon, e->outcome);
+            what = outcome ? g_strdup_printf ("%s: %s", label ? label : e->kind, outcome)
+                           : g_strdup (label ? label : e->kind);
+          }
+          for (k = 0; k < items->len; k++)
+            if (strcmp (g_ptr_array_index (items, k), what) == 0)
+              break;
+          if (k == items->len)
+            {
+              guint one = 1;
+              g_ptr_array_add (items, g_steal_pointer (&what));
+              g_array_append_val (counts, one);
+            }
+          else
+            g_array_index (counts, guint, k)++;
         }
     }
 }
@@ -184,7 +224,7 @@ add_recommendations (CairnDocument   *doc,
                      const CairnScr  *scr,
                      CairnAnonymiser *anon)
 {
-  const double widths[] = { 1.5, 1.6, 1.0, 1.0, 1.2, 0.7, 0.85, 1.4, 1.3 };
+  const double widths[] = { 1.4, 1.6, 1.0, 1.0, 1.2, 0.85, 0.85, 1.35, 1.3 };
   const char *header[] = { _("Recommendation"), _("Action"), _("Agencies"), _("Who is responsible"),
                            _("How monitored and by whom"), _("Due"), _("Status"), _("Progress"),
                            _("Evaluation of impact"), NULL };
@@ -208,6 +248,12 @@ add_recommendations (CairnDocument   *doc,
         }
     }
 
+  if (scr->recommendations->len == 0)
+    {
+      cairn_document_add_heading (doc, 2, _("Action plan"));
+      add_narrative (doc, anon, NULL, _("No action plan has been recorded yet."));
+      return;
+    }
   /* The action plan is wide: it has landscape pages of its own. */
   cairn_document_add_orientation_break (doc, CAIRN_ORIENTATION_LANDSCAPE);
   cairn_document_add_heading (doc, 2, _("Action plan"));
