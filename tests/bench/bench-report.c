@@ -13,6 +13,8 @@
 #include <poppler.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include "cairn-document.h"
 #include "cairn-pdf-writer.h"
@@ -189,6 +191,24 @@ count_pages (const char *path)
   return n;
 }
 
+static double
+own_cpu (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+children_cpu (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_CHILDREN, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -220,6 +240,8 @@ main (int    argc,
   g_autoptr (CairnDocument) doc = NULL;
   g_autoptr (GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) theirs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) our_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) their_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *weasyprint = g_find_program_in_path ("weasyprint");
   guint n_pages = 0;
   double our_median, their_median = -1;
@@ -248,6 +270,7 @@ main (int    argc,
   for (int i = 0; i < runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      double cpu = own_cpu ();
       if (!cairn_document_write_pdf (doc, cairn_pdf, &n_pages, &error))
         {
           fprintf (stderr, "bench-report: %s\n", error->message);
@@ -255,6 +278,8 @@ main (int    argc,
         }
       double t = (g_get_monotonic_time () - start) / 1e6;
       g_array_append_val (ours, t);
+      cpu = own_cpu () - cpu;
+      g_array_append_val (our_cpu, cpu);
     }
   g_array_sort (ours, compare_double);
   our_median = g_array_index (ours, double, ours->len / 2);
@@ -265,6 +290,7 @@ main (int    argc,
         const char *args[] = { weasyprint, "--quiet", html_path, peer_pdf, NULL };
         int status = 0;
         gint64 start = g_get_monotonic_time ();
+        double cpu = children_cpu ();
         if (!g_spawn_sync (dir, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
                            &error) ||
             !g_spawn_check_wait_status (status, &error))
@@ -275,6 +301,8 @@ main (int    argc,
           }
         double t = (g_get_monotonic_time () - start) / 1e6;
         g_array_append_val (theirs, t);
+        cpu = children_cpu () - cpu;
+        g_array_append_val (their_cpu, cpu);
       }
   if (theirs->len > 0)
     {
@@ -282,16 +310,26 @@ main (int    argc,
       their_median = g_array_index (theirs, double, theirs->len / 2);
     }
 
-  printf ("cairn-pdf-writer: %u pages, %.3f s (median of %d; best %.3f s)%s\n", n_pages, our_median,
-          runs, g_array_index (ours, double, 0), our_median < 1.0 ? "" : "  [over the 1 s goal]");
-  if (their_median >= 0)
-    {
-      printf ("weasyprint:       %d pages, %.3f s (median of %u, same content as HTML)\n",
-              count_pages (peer_pdf), their_median, theirs->len);
-      printf ("ratio:            Cairn is %.1f× faster than WeasyPrint\n", their_median / our_median);
-    }
-  else
-    printf ("weasyprint:       not run (install the weasyprint package)\n");
+  {
+    double our_cpu_median;
+    g_array_sort (our_cpu, compare_double);
+    our_cpu_median = g_array_index (our_cpu, double, our_cpu->len / 2);
+    printf ("cairn-pdf-writer: %u pages, %.3f s wall, %.3f s CPU (medians of %d; best wall %.3f s)%s\n",
+            n_pages, our_median, our_cpu_median, runs, g_array_index (ours, double, 0),
+            our_median < 1.0 ? "" : "  [over the 1 s goal]");
+    if (their_median >= 0)
+      {
+        double their_cpu_median;
+        g_array_sort (their_cpu, compare_double);
+        their_cpu_median = g_array_index (their_cpu, double, their_cpu->len / 2);
+        printf ("weasyprint:       %d pages, %.3f s wall, %.3f s CPU (median of %u; same content as HTML)\n",
+                count_pages (peer_pdf), their_median, their_cpu_median, theirs->len);
+        printf ("ratio:            Cairn is %.0f× faster than WeasyPrint (wall), %.0f× (CPU)\n",
+                their_median / our_median, their_cpu_median / our_cpu_median);
+      }
+    else
+      printf ("weasyprint:       not run (install the weasyprint package)\n");
+  }
   if (keep)
     printf ("files:            %s\n", dir);
   else
