@@ -38,6 +38,13 @@ void          cairn_store_set_sidecar_cache  (CairnStore   *self,
                                               gint64        head_id,
                                               const char   *head_hash);
 gint64        cairn_store_now                (CairnStore   *self);
+gboolean      cairn_store_get_index_live     (CairnStore   *self);
+void          cairn_store_set_index_live     (CairnStore   *self,
+                                              gboolean      live);
+gboolean      cairn_store_index_register_functions (CairnStore *self,
+                                                    GError    **error);
+gboolean      cairn_store_index_install_triggers (CairnStore  *self,
+                                                  GError     **error);
 void          cairn_store_set_now_func       (CairnStore   *self,
                                               CairnStoreNowFunc func);
 

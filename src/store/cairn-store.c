@@ -40,6 +40,9 @@ struct _CairnStore
   CairnStoreNowFunc now_func;
 
   char *warning;
+
+  /* Whether the case table's index follows every change (off during bulk work). */
+  gboolean index_live;
 };
 
 G_DEFINE_FINAL_TYPE (CairnStore, cairn_store, G_TYPE_OBJECT)
@@ -115,7 +118,21 @@ cairn_store_init (CairnStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->audit_capture = TRUE;
+  self->index_live = TRUE;
   self->sidecar_head_id = -1;
+}
+
+gboolean
+cairn_store_get_index_live (CairnStore *self)
+{
+  return self->index_live;
+}
+
+void
+cairn_store_set_index_live (CairnStore *self,
+                            gboolean    live)
+{
+  self->index_live = live;
 }
 
 CairnStoreSession *
@@ -489,6 +506,7 @@ migrate (CairnStore *self,
                                  CAIRN_APPLICATION_ID);
   /* The audit triggers follow the schema: regenerate them for the new one. */
   if (!cairn_store_audit_install_triggers (self, error) ||
+      !cairn_store_index_install_triggers (self, error) ||
       !cairn_store_exec (self, set_version, error))
     {
       cairn_store_rollback (self);
@@ -672,7 +690,8 @@ cairn_store_open (const char           *path,
     }
 
   if (!cairn_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !cairn_store_audit_register_functions (self, error))
+      !cairn_store_audit_register_functions (self, error) ||
+      !cairn_store_index_register_functions (self, error))
     return NULL;
   if (!(flags & CAIRN_STORE_OPEN_READ_ONLY))
     {
