@@ -361,8 +361,9 @@ static const struct
 };
 
 /* Board records that name a child but are not part of the child's record:
- * an SCR is its own record (SCR-2011-01); --replace keeps its link. */
-static const char *const not_in_record[] = { "scrs", NULL };
+ * an SCR is its own record (SCR-2011-01); --replace keeps its link. The case
+ * table's index is derived from the record and rebuilt on import. */
+static const char *const not_in_record[] = { "scrs", "case_index", NULL };
 
 /* Columns derived from the record and recomputed on import, not exchanged:
  * the pathway's summary of each case (src/pathway/cairn-case-pathway.c). */

@@ -8,6 +8,7 @@
 
 #include "cairn-case-pathway.h"
 #include "cairn-child-store.h"
+#include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-error.h"
 #include "cairn-ref.h"
@@ -484,6 +485,73 @@ cairn_pathway_record_event (CairnStore  *store,
       return FALSE;
     }
   return cairn_store_commit (store, error);
+}
+
+/**
+ * cairn_pathway_delete_event:
+ *
+ * Removes an event (to undo its recording) and refreshes the case's
+ * summary, in one transaction.
+ */
+gboolean
+cairn_pathway_delete_event (CairnStore  *store,
+                            gint64       child_number,
+                            int          case_number,
+                            gint64       event_id,
+                            GError     **error)
+{
+  g_auto (Context) ctx = { 0 };
+  g_auto (CairnCasePathway) kase = { 0 };
+
+  if (!context_init (&ctx, store, error) ||
+      !cairn_store_get_case_pathway (store, child_number, case_number, &kase, error) ||
+      !cairn_store_begin (store, error))
+    return FALSE;
+  if (!cairn_store_delete_event (store, child_number, case_number, event_id, error) ||
+      !refresh_case_id (store, &ctx, kase.case_id, error))
+    {
+      cairn_store_rollback (store);
+      return FALSE;
+    }
+  return cairn_store_commit (store, error);
+}
+
+/**
+ * cairn_pathway_allowed_kinds:
+ * @date: the date the event would have
+ *
+ * Returns: (transfer full) (element-type utf8): the event kinds that may be
+ *   recorded next on this case without an exception reason, in the order
+ *   of the code list
+ */
+GPtrArray *
+cairn_pathway_allowed_kinds (CairnStore   *store,
+                             gint64        child_number,
+                             int           case_number,
+                             const GDate  *date,
+                             GError      **error)
+{
+  g_autoptr (GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  gsize n;
+  const CairnCode *codes = cairn_codes_get (CAIRN_CODES_EVENT_KIND, &n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr (CairnEvent) probe = cairn_event_new ();
+      g_autoptr (GError) local = NULL;
+
+      probe->kind = g_strdup (codes[i].code);
+      probe->date = *date;
+      probe->planned = TRUE; /* the date may be today or later: only the order matters here */
+      if (cairn_pathway_check_event (store, child_number, case_number, probe, NULL, &local))
+        g_ptr_array_add (kinds, g_strdup (codes[i].code));
+      else if (!g_error_matches (local, CAIRN_ERROR, CAIRN_ERROR_OUT_OF_ORDER))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&kinds);
 }
 
 typedef struct

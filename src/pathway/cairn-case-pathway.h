@@ -29,6 +29,16 @@ gboolean    cairn_pathway_record_event                 (CairnStore          *sto
                                                         CairnEvent          *event,
                                                         GError             **error);
 
+gboolean    cairn_pathway_delete_event                 (CairnStore          *store,
+                                                        gint64               child_number,
+                                                        int                  case_number,
+                                                        gint64               event_id,
+                                                        GError             **error);
+GPtrArray  *cairn_pathway_allowed_kinds                (CairnStore          *store,
+                                                        gint64               child_number,
+                                                        int                  case_number,
+                                                        const GDate         *date,
+                                                        GError             **error);
 GPtrArray  *cairn_pathway_case_timers                  (CairnStore          *store,
                                                         gint64               child_number,
                                                         int                  case_number,

@@ -425,6 +425,44 @@ cairn_store_add_event (CairnStore  *self,
 }
 
 /**
+ * cairn_store_delete_event:
+ *
+ * Removes one event from a case's chronology (an undone entry). The audit
+ * trail keeps what it held.
+ */
+gboolean
+cairn_store_delete_event (CairnStore  *self,
+                          gint64       child_number,
+                          int          case_number,
+                          gint64       event_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 case_id;
+
+  if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, case_number, error))
+    return FALSE;
+  case_id = case_id_for_numbers (self, child_number, case_number, error);
+  if (case_id == 0)
+    return FALSE;
+  stmt = cairn_store_prepare (self, "DELETE FROM events WHERE id = ?1 AND case_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, case_id);
+  if (!cairn_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (cairn_store_get_db (self)) == 0)
+    {
+      g_autofree char *ref = cairn_case_ref_format (child_number, case_number);
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, _("%s: has no event %" G_GINT64_FORMAT),
+                   ref, event_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * cairn_store_list_events:
  *
  * Returns: (transfer full) (element-type CairnEvent): the case's events in date order

@@ -29,6 +29,11 @@ gboolean    cairn_store_add_event      (CairnStore          *self,
                                         int                  case_number,
                                         CairnEvent          *event,
                                         GError             **error);
+gboolean    cairn_store_delete_event   (CairnStore          *self,
+                                        gint64               child_number,
+                                        int                  case_number,
+                                        gint64               event_id,
+                                        GError             **error);
 GPtrArray  *cairn_store_list_events    (CairnStore          *self,
                                         gint64               child_number,
                                         int                  case_number,

@@ -622,6 +622,58 @@ static const char migration_scr_exports[] =
   "  UNIQUE (scr_id, word)"
   ");"
   "CREATE INDEX scr_releases_member ON scr_releases (panel_member_id);";
+/* The case navigator: a derived table of what the case table shows and
+ * sorts by (one row per case, one index per sortable column, kept up to
+ * date by triggers and rebuilt after bulk work), full-text search with
+ * FTS5 over names, references, identifiers and event notes, and each
+ * user's saved filters and last view. case_index and case_search hold
+ * nothing that is not elsewhere: they are not audited and can be rebuilt
+ * (cairn_store_rebuild_case_index()). */
+static const char migration_navigator[] =
+  "CREATE TABLE case_index ("
+  "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+  "  child_number INTEGER NOT NULL,"
+  "  case_number INTEGER NOT NULL,"
+  "  ref_key INTEGER NOT NULL,"
+  "  name_key TEXT NOT NULL,"
+  "  display_name TEXT NOT NULL,"
+  "  birth_key TEXT NOT NULL,"
+  "  unborn INTEGER NOT NULL,"
+  "  stage_key TEXT NOT NULL,"
+  "  edition TEXT NOT NULL,"
+  "  due_key TEXT NOT NULL,"
+  "  next_rule TEXT,"
+  "  category_key TEXT NOT NULL,"
+  "  worker_key TEXT NOT NULL,"
+  "  team_key TEXT NOT NULL,"
+  "  is_open INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX case_index_name ON case_index (name_key, case_id);"
+  "CREATE INDEX case_index_birth ON case_index (birth_key, case_id);"
+  "CREATE INDEX case_index_stage ON case_index (stage_key, case_id);"
+  "CREATE INDEX case_index_due ON case_index (due_key, case_id);"
+  "CREATE INDEX case_index_category ON case_index (category_key, case_id);"
+  "CREATE INDEX case_index_worker ON case_index (worker_key, case_id);"
+  "CREATE INDEX case_index_team ON case_index (team_key, case_id);"
+  "CREATE INDEX case_index_ref ON case_index (ref_key, case_id);"
+
+  "CREATE VIRTUAL TABLE case_search USING fts5 ("
+  "  names, ids, notes, tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+
+  "CREATE TABLE saved_filters ("
+  "  id INTEGER PRIMARY KEY,"
+  "  user_name TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  filter TEXT NOT NULL,"
+  "  UNIQUE (user_name, name)"
+  ");"
+
+  "CREATE TABLE user_views ("
+  "  user_name TEXT PRIMARY KEY,"
+  "  filter TEXT NOT NULL,"
+  "  case_ref TEXT"
+  ") WITHOUT ROWID;";
 
 static const CairnMigration migrations[] = {
   { "Initial schema", migration_1 },
@@ -629,6 +681,7 @@ static const CairnMigration migrations[] = {
   { "Links to children on other databases", migration_external_links },
   { "Pathway rule overrides and case summaries", migration_pathway },
   { "SCR export versions, pseudonyms, date display and released words", migration_scr_exports },
+  { "Case navigator index, search and saved views", migration_navigator },
 };
 
 const CairnMigration *
