@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "cairn-audit-store.h"
+#include "cairn-case-page.h"
+#include "cairn-case-pathway.h"
+#include "cairn-case-table.h"
+#include "cairn-pathway.h"
 #include "cairn-backup.h"
 #include "cairn-password.h"
 #include "cairn-progress-dialog.h"
@@ -20,29 +24,23 @@
 #include "cairn-ref.h"
 #include "cairn-window.h"
 
-/* The sidebar shows at most this many cases until the navigator's paged model replaces it. */
-#define SIDEBAR_LIMIT 500
-
 struct _CairnWindow
 {
   AdwApplicationWindow parent_instance;
 
   CairnStore *store;
+  CairnPathway *pathway;   /* the guidance editions, for stage names */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
   AdwLeaflet *leaflet;
-  GtkStack *content_stack;
-  GtkListView *case_list;
-  GtkLabel *case_count_label;
-  AdwWindowTitle *content_title;
-  GtkLabel *child_name_label;
-  GtkLabel *child_details_label;
-  GtkListBox *chronology_list;
-  GtkButton *back_button;
-  GtkWidget *history_box;
-  GtkListBox *history_list;
-  GtkLabel *user_label;
+  GtkWidget *cases_page;
+  GtkWidget *case_box;
+  AdwWindowTitle *board_title;
+  AdwWindowTitle *case_title;
+  CairnCaseTable *case_table;
+  CairnCasePage *case_page;
 
   GCancellable *check_cancellable;
 };
@@ -80,73 +78,140 @@ get_settings (CairnWindow *self)
   return app ? cairn_application_get_settings (CAIRN_APPLICATION (app)) : NULL;
 }
 
-static void
-update_user_label (CairnWindow *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->store != NULL && cairn_store_is_signed_in (self->store))
-    text = g_strdup_printf (_("Signed in as %s (%s)"),
-                            cairn_store_get_user_display_name (self->store),
-                            cairn_role_label (cairn_store_get_user_role (self->store)));
-  gtk_label_set_label (self->user_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->user_label), text != NULL);
-}
 
 static void sign_in (CairnWindow *self);
 static void start_quick_check (CairnWindow *self);
 
-static gboolean
-add_case_row (const char *ref,
-              const char *title,
-              gpointer    user_data)
+/* Shows what fits the state: no database, a locked board, or the board's cases. */
+static void
+show_board (CairnWindow *self)
 {
-  GtkStringList *list = user_data;
-  g_autofree char *line = g_strdup_printf ("%s\t%s", ref, title ? title : "");
+  g_autofree char *board = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean locked;
 
-  gtk_string_list_append (list, line);
-  return g_list_model_get_n_items (G_LIST_MODEL (list)) < SIDEBAR_LIMIT;
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      return;
+    }
+  locked = !cairn_store_is_signed_in (self->store) && cairn_store_count_users (self->store) > 0;
+  if (locked)
+    {
+      cairn_case_table_set_store (self->case_table, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "locked");
+      return;
+    }
+  /* A later day than the summaries were written: overdue flags move on. */
+  cairn_pathway_restamp_summaries (self->store, NULL);
+  board = cairn_store_dup_board_name (self->store);
+  if (cairn_store_is_signed_in (self->store))
+    subtitle = g_strdup_printf (_("Signed in as %s (%s)"),
+                                cairn_store_get_user_display_name (self->store),
+                                cairn_role_label (cairn_store_get_user_role (self->store)));
+  adw_window_title_set_title (self->board_title, board ? board : _("Cases"));
+  adw_window_title_set_subtitle (self->board_title, subtitle ? subtitle : "");
+  cairn_case_table_set_store (self->case_table, self->store);
+  adw_leaflet_set_visible_child (self->leaflet, self->cases_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "board");
+}
+
+static char *
+stage_label (const char *edition,
+             const char *stage,
+             gpointer    user_data)
+{
+  CairnWindow *self = user_data;
+  CairnEdition *ed = self->pathway && edition ? cairn_pathway_lookup_edition (self->pathway, edition) : NULL;
+  const CairnNode *node = ed ? cairn_edition_lookup_node (ed, stage) : NULL;
+
+  return g_strdup (node ? node->label : stage);
 }
 
 static void
-reload_cases (CairnWindow *self)
+case_activated (CairnWindow *self,
+                gint64       child_number,
+                int          case_number)
 {
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
   g_autoptr (GError) error = NULL;
-  GtkSingleSelection *selection;
-  gint64 n_children = 0;
-  g_autofree char *count = NULL;
 
-  gboolean locked = self->store != NULL && !cairn_store_is_signed_in (self->store) &&
-                    cairn_store_count_users (self->store) > 0;
-
-  if (self->store != NULL && !locked)
+  if (!cairn_case_page_show_case (self->case_page, self->store, child_number, case_number, &error))
     {
-      if (!cairn_store_list_refs (self->store, CAIRN_LIST_CASES, add_case_row, list, &error))
-        cairn_window_show_toast (self, error->message);
-      n_children = cairn_store_count_children (self->store);
+      cairn_window_show_toast (self, error->message);
+      return;
     }
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " child",
-                                        "%" G_GINT64_FORMAT " children", n_children),
-                           n_children);
-  gtk_label_set_label (self->case_count_label, locked ? _("Sign in to see the cases") : count);
-  gtk_stack_set_visible_child_name (self->content_stack,
-                                    self->store == NULL ? "welcome" : locked ? "locked" : "empty");
-  update_user_label (self);
+  adw_window_title_set_title (self->case_title, cairn_case_page_get_title (self->case_page));
+  adw_window_title_set_subtitle (self->case_title, cairn_case_page_get_ref (self->case_page));
+  adw_leaflet_set_visible_child (self->leaflet, self->case_box);
 }
+
+/* A change on the case page: say so (with Undo when there is one) and refresh the table. */
+static void
+case_changed (CairnWindow *self,
+              const char  *message,
+              gboolean     can_undo)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (can_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cairn_case_table_reload (self->case_table);
+}
+
+static void
+leaflet_child_changed (CairnWindow *self)
+{
+  gboolean on_case = adw_leaflet_get_visible_child (self->leaflet) == self->case_box;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_case);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CairnWindow *self = CAIRN_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CairnWindow *self = CAIRN_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "board") != 0)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->cases_page);
+  cairn_case_table_focus_search (self->case_table);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CairnWindow *self = CAIRN_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!cairn_case_page_undo (self->case_page, &error))
+    cairn_window_show_toast (self, error->message);
+}
+
+
 
 static void
 on_signed_in (CairnLoginDialog *dialog,
               CairnWindow      *self)
 {
-  reload_cases (self);
+  show_board (self);
 }
 
 /* Asks who the user is, or for a demo database signs in as the demo chair and says so. */
@@ -166,7 +231,7 @@ sign_in (CairnWindow *self)
             _("Demo session: signed in as the demo chair (%s). The demo accounts are listed in the README."),
             CAIRN_DEMO_CHAIR);
           cairn_window_show_toast (self, message);
-          reload_cases (self);
+          show_board (self);
           return;
         }
       g_debug ("Demo sign-in failed: %s", error->message);
@@ -194,8 +259,7 @@ sign_out_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   cairn_store_logout (self->store);
-  reload_cases (self);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  show_board (self);
 }
 
 /* The check run when a database opens: SQLite's quick check and the audit
@@ -561,7 +625,7 @@ cairn_window_open_file (CairnWindow *self,
   gtk_window_set_title (GTK_WINDOW (self), board ? board : _("Cairn"));
   if ((settings = get_settings (self)) != NULL)
     g_settings_set_string (settings, "last-database", path);
-  reload_cases (self);
+  show_board (self);
   sign_in (self);
   start_quick_check (self);
   if (cairn_store_get_warning (store) != NULL)
@@ -569,196 +633,13 @@ cairn_window_open_file (CairnWindow *self,
   return TRUE;
 }
 
-static GtkWidget *
-make_event_row (const CairnEvent *event)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *when = cairn_timestamp_to_string (&event->date, event->minute);
-  g_autofree char *subtitle = NULL;
-  const char *seen;
 
-  if (event->seen_alone == 1)
-    seen = _("child seen alone");
-  else if (event->child_seen == 1)
-    seen = _("child seen, not alone");
-  else if (event->child_seen == 0)
-    seen = _("child not seen");
-  else
-    seen = NULL;
 
-  {
-    g_autoptr (GPtrArray) parts = g_ptr_array_new ();
-    g_ptr_array_add (parts, when);
-    if (event->recorded_by != NULL && *event->recorded_by != '\0')
-      g_ptr_array_add (parts, event->recorded_by);
-    if (seen != NULL)
-      g_ptr_array_add (parts, (gpointer) seen);
-    g_ptr_array_add (parts, NULL);
-    subtitle = g_strjoinv (" · ", (char **) parts->pdata);
-  }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 cairn_codes_label (CAIRN_CODES_EVENT_KIND, event->kind));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
 
-/* Who opened the child's record and who changed what, for those who may read the audit trail. */
-static void
-show_history (CairnWindow *self,
-              gint64       child_number)
-{
-  g_autoptr (GPtrArray) entries = NULL;
-  GtkWidget *w;
 
-  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, w);
-  if (!cairn_store_require (self->store, CAIRN_ACTION_VIEW_AUDIT, NULL) ||
-      (entries = cairn_store_list_child_audit (self->store, child_number, NULL)) == NULL)
-    {
-      gtk_widget_set_visible (self->history_box, FALSE);
-      return;
-    }
-  /* Newest first. */
-  for (guint i = entries->len; i > 0; i--)
-    {
-      CairnAuditEntry *e = g_ptr_array_index (entries, i - 1);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", e->at, e->user_name);
 
-      if (g_str_equal (e->action, "open"))
-        title = g_strdup (_("Opened the record"));
-      else if (g_str_equal (e->action, "insert"))
-        title = g_strdup_printf (_("Added to %s"), e->entity);
-      else if (g_str_equal (e->action, "update"))
-        title = g_strdup_printf (_("Changed %s"), e->entity);
-      else if (g_str_equal (e->action, "delete"))
-        title = g_strdup_printf (_("Removed from %s"), e->entity);
-      else
-        title = g_strdup (e->action);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->history_list, row);
-    }
-  gtk_widget_set_visible (self->history_box, TRUE);
-}
 
-static void
-show_case (CairnWindow *self,
-           const char  *ref_text)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CairnChild) child = NULL;
-  g_autoptr (GPtrArray) events = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dob = NULL;
-  g_autofree char *details = NULL;
-  CairnRef ref;
-  GtkWidget *w;
 
-  if (!cairn_ref_parse ("case", ref_text, CAIRN_REF_CASE, &ref, &error) ||
-      (child = cairn_store_get_child (self->store, ref.number, &error)) == NULL ||
-      (events = cairn_store_list_events (self->store, ref.number, ref.case_number, &error)) == NULL ||
-      !cairn_store_record_child_opened (self->store, ref.number, &error))
-    {
-      cairn_window_show_toast (self, error->message);
-      return;
-    }
-
-  name = cairn_child_dup_display_name (child);
-  dob = cairn_date_to_display (cairn_child_get_birth_or_expected (child));
-  details = g_strdup_printf (_("%s · %s %s · sex: %s"), ref_text,
-                             cairn_child_is_unborn (child) ? _("due") : _("born"), dob,
-                             cairn_codes_label (CAIRN_CODES_SEX, child->sex));
-  gtk_label_set_label (self->child_name_label, name);
-  gtk_label_set_label (self->child_details_label, details);
-  adw_window_title_set_title (self->content_title, name);
-  adw_window_title_set_subtitle (self->content_title, ref_text);
-
-  while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->chronology_list))) != NULL)
-    gtk_list_box_remove (self->chronology_list, w);
-  for (guint i = 0; i < events->len; i++)
-    gtk_list_box_append (self->chronology_list, make_event_row (g_ptr_array_index (events, i)));
-
-  show_history (self, ref.number);
-  gtk_stack_set_visible_child_name (self->content_stack, "case");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-on_case_activated (GtkListView *view,
-                   guint        position,
-                   CairnWindow *self)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
-  g_autoptr (GtkStringObject) item = g_list_model_get_item (model, position);
-  const char *line = gtk_string_object_get_string (item);
-  g_autofree char *ref = g_strndup (line, strcspn (line, "\t"));
-
-  show_case (self, ref);
-}
-
-static void
-on_selection_changed (GtkSelectionModel *model,
-                      guint              position,
-                      guint              n_items,
-                      CairnWindow       *self)
-{
-  guint selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
-
-  if (selected != GTK_INVALID_LIST_POSITION)
-    on_case_activated (self->case_list, selected, self);
-}
-
-static void
-on_model_notify (GtkListView *view,
-                 GParamSpec  *pspec,
-                 CairnWindow *self)
-{
-  GtkSelectionModel *model = gtk_list_view_get_model (view);
-
-  if (model != NULL)
-    g_signal_connect_object (model, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char *line = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  const char *tab = strchr (line, '\t');
-  g_autofree char *ref = g_strndup (line, tab ? (gsize) (tab - line) : strlen (line));
-
-  gtk_label_set_label (GTK_LABEL (title), tab ? tab + 1 : line);
-  gtk_label_set_label (GTK_LABEL (subtitle), ref);
-}
 
 static void
 open_response (GtkNativeDialog *dialog,
@@ -836,11 +717,6 @@ new_action (GtkWidget  *widget,
   choose_file (CAIRN_WINDOW (widget), TRUE);
 }
 
-static void
-back_clicked (CairnWindow *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
 
 static void
 cairn_window_dispose (GObject *object)
@@ -851,6 +727,7 @@ cairn_window_dispose (GObject *object)
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->pathway);
   G_OBJECT_CLASS (cairn_window_parent_class)->dispose (object);
 }
 
@@ -902,23 +779,17 @@ cairn_window_class_init (CairnWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cairn/Cairn/cairn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_list);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_count_label);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, child_name_label);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, child_details_label);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, chronology_list);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, history_box);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, history_list);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, user_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_model_notify);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, setup_row);
-  gtk_widget_class_bind_template_callback (widget_class, bind_row);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, cases_page);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_box);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, board_title);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_title);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_table);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_page);
+  gtk_widget_class_bind_template_callback (widget_class, case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, case_changed);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_child_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
@@ -926,11 +797,23 @@ cairn_window_class_init (CairnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.full-check", NULL, full_check_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  g_type_ensure (CAIRN_TYPE_CASE_TABLE);
+  g_type_ensure (CAIRN_TYPE_CASE_PAGE);
 }
 
 static void
 cairn_window_init (CairnWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  reload_cases (self);
+  self->pathway = cairn_pathway_get_default (NULL);
+  cairn_case_table_set_stage_labels (self->case_table, stage_label, self);
+  if (self->pathway != NULL)
+    cairn_case_table_set_calendar (self->case_table, cairn_pathway_get_calendar (self->pathway));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
+  show_board (self);
 }

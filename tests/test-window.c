@@ -7,6 +7,7 @@
 #include "cairn-child-store.h"
 #include "cairn-date.h"
 #include "cairn-login-dialog.h"
+#include "cairn-test-gui.h"
 #include "cairn-test-utils.h"
 #include "cairn-user-store.h"
 #include "cairn-window.h"
@@ -14,35 +15,14 @@
 static void
 wait_idle (void)
 {
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-/* A label showing @text: mapped, or (in a dialog that Xvfb may not have
- * mapped yet) visible with all its ancestors. */
-static GtkWidget *
-find_label_full (GtkWidget  *root,
-                 const char *text,
-                 gboolean    mapped)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0 &&
-      (mapped ? gtk_widget_get_mapped (root) : gtk_widget_is_visible (root)))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label_full (c, text, mapped);
-      if (found)
-        return found;
-    }
-  return NULL;
+  cairn_test_gui_wait (300);
 }
 
 static GtkWidget *
 find_label_with_text (GtkWidget  *root,
                       const char *text)
 {
-  return find_label_full (root, text, TRUE);
+  return cairn_test_gui_find_label (root, text, TRUE);
 }
 
 static char *
@@ -84,9 +64,10 @@ test_window_opens_database (void)
 
   g_assert_nonnull (cairn_window_get_store (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Testshire Safeguarding Children Board");
-  /* The case shows in the sidebar list. */
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Amelia Testperson, opened 2011-03-01"));
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "1 child"));
+  /* The case shows in the table, with its reference. */
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Amelia Testperson"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "C-000001/1"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "1 case"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
@@ -126,6 +107,11 @@ make_board_with_accounts (gboolean demo)
   child->family_name = g_strdup ("Testperson");
   cairn_date_parse ("dob", "2008-05-14", &child->date_of_birth, NULL);
   g_assert_true (cairn_store_add_child (store, child, &error));
+  {
+    g_autoptr (CairnReferral) referral = cairn_referral_new ();
+    cairn_date_parse ("d", "2011-03-01", &referral->received_on, NULL);
+    g_assert_cmpint (cairn_store_open_case (store, child->number, referral, &error), ==, 1);
+  }
   if (demo)
     g_assert_true (cairn_store_add_demo_accounts (store, &error));
   else
@@ -149,25 +135,6 @@ find_login_dialog (void)
   return NULL;
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type,
-                     int        nth)
-{
-  int seen = 0;
-  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
-
-  g_ptr_array_add (stack, root);
-  while (stack->len > 0)
-    {
-      GtkWidget *w = g_ptr_array_steal_index (stack, 0);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (stack, c);
-    }
-  return NULL;
-}
 
 static void
 test_window_sign_in (void)
@@ -186,22 +153,22 @@ test_window_sign_in (void)
   wait_idle ();
 
   /* Locked until someone signs in: no child's name on screen. */
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Sign in to see the cases"));
-  g_assert_null (find_label_with_text (GTK_WIDGET (window), "Amelia Testperson, opened 2011-03-01"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Sign In to See This Board's Records"));
+  g_assert_null (cairn_test_gui_find_label_containing (GTK_WIDGET (window), "Amelia"));
   dialog = find_login_dialog ();
   g_assert_nonnull (dialog);
 
-  name_row = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0);
-  password_row = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, 0);
+  name_row = cairn_test_gui_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0);
+  password_row = cairn_test_gui_find_type (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, 0);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "chair");
 
   /* A wrong password: the dialog stays and says so. */
   gtk_editable_set_text (GTK_EDITABLE (password_row), "wrong-password");
-  accept = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, 1);
+  accept = cairn_test_gui_find_type (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, 1);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (accept)), ==, "_Sign In");
   g_signal_emit_by_name (accept, "clicked");
   wait_idle ();
-  g_assert_nonnull (find_label_full (GTK_WIDGET (dialog), "login: the user name or password is wrong", FALSE));
+  g_assert_nonnull (cairn_test_gui_find_label (GTK_WIDGET (dialog), "login: the user name or password is wrong", FALSE));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, "");
 
   gtk_editable_set_text (GTK_EDITABLE (password_row), "chair-password-1");
@@ -209,7 +176,8 @@ test_window_sign_in (void)
   wait_idle ();
   g_assert_null (find_login_dialog ());
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Signed in as Testshire Chair (LSCB chair)"));
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "1 child"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "1 case"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Amelia Testperson"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();

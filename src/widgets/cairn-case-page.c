@@ -163,7 +163,10 @@ show_timers (CairnCasePage *self)
         row = row_new (t->title ? t->title : t->rule_id, subtitle);
         label = gtk_label_new (status);
         gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_width_chars (GTK_LABEL (label), 28);
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
         gtk_label_set_xalign (GTK_LABEL (label), 1);
+        gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
         if (css != NULL)
           gtk_widget_add_css_class (label, css);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
@@ -375,7 +378,7 @@ cairn_case_page_show_case (CairnCasePage  *self,
   self->case_number = case_number;
   self->last_added_id = 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.undo", FALSE);
-  if (!reload (self, error) || !cairn_store_record_child_opened (store, child_number, error))
+  if (!cairn_store_record_child_opened (store, child_number, error) || !reload (self, error))
     return FALSE;
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
   return TRUE;

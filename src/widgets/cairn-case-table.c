@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cairn-calendar.h"
 #include "cairn-case-table.h"
 #include "cairn-codes.h"
 #include "cairn-date.h"
@@ -26,6 +27,7 @@ struct _CairnCaseTable
   CairnStore *store;
   CairnCaseList *model;
   GtkSingleSelection *selection;
+  CairnCalendar *calendar;   /* for working days; calendar days without one */
   CairnStageLabelFunc stage_label;
   gpointer stage_label_data;
   gboolean applying;
@@ -104,7 +106,8 @@ cell_stage (CairnCaseTable *self, CairnCaseRow *row, const char **css)
   return g_strdup (stage);
 }
 
-/* The next deadline and its status, in words (never colour alone). */
+/* The next deadline and its status, in words (never colour alone):
+ * working days by the board's calendar. */
 static char *
 cell_due (CairnCaseTable *self, CairnCaseRow *row, const char **css)
 {
@@ -112,26 +115,39 @@ cell_due (CairnCaseTable *self, CairnCaseRow *row, const char **css)
   g_autofree char *display = NULL;
   GDate due;
   int days;
+  gboolean working = FALSE;
 
   if (due_text == NULL || !cairn_date_parse ("due", due_text, &due, NULL))
     return g_strdup (cairn_case_row_get_open (row) ? _("nothing due") : "");
   display = cairn_date_to_display (&due);
-  days = g_date_days_between (&self->today, &due);
+  if (self->calendar != NULL &&
+      cairn_calendar_count_working_days (self->calendar, &self->today, &due, &days, NULL))
+    working = TRUE;
+  else
+    days = g_date_days_between (&self->today, &due);
   if (days < 0)
     {
       *css = "overdue";
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "OVERDUE %s (%d day late)",
-                                           "OVERDUE %s (%d days late)", -days),
+      if (working)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d working day late",
+                                             "%s · %d working days late", -days),
+                                display, -days);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d day late",
+                                           "%s · %d days late", -days),
                               display, -days);
     }
   if (days == 0)
     {
       *css = "due-soon";
-      return g_strdup_printf (_("due today, %s"), display);
+      return g_strdup_printf (_("%s · due today"), display);
     }
-  if (days <= 5)
+  if (days <= 3)
     *css = "due-soon";
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (in %d day)", "%s (in %d days)", days),
+  if (working)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d working day left",
+                                         "%s · %d working days left", days),
+                            display, days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · in %d day", "%s · in %d days", days),
                           display, days);
 }
 
@@ -169,14 +185,14 @@ static const struct
   int width;
   gboolean expand;
 } columns[] = {
-  { N_("Child"), CAIRN_CASE_SORT_NAME, cell_name, 200, TRUE },
-  { N_("Age"), CAIRN_CASE_SORT_AGE, cell_age, 70, FALSE },
-  { N_("Stage"), CAIRN_CASE_SORT_STAGE, cell_stage, 200, TRUE },
-  { N_("Next deadline"), CAIRN_CASE_SORT_NEXT_DUE, cell_due, 230, FALSE },
-  { N_("Plan category"), CAIRN_CASE_SORT_CATEGORY, cell_category, 130, FALSE },
-  { N_("Lead social worker"), CAIRN_CASE_SORT_WORKER, cell_worker, 160, FALSE },
-  { N_("Team"), CAIRN_CASE_SORT_TEAM, cell_team, 130, FALSE },
-  { N_("Case"), CAIRN_CASE_SORT_REF, cell_ref, 110, FALSE },
+  { N_("Child"), CAIRN_CASE_SORT_NAME, cell_name, 170, TRUE },
+  { N_("Age"), CAIRN_CASE_SORT_AGE, cell_age, 55, FALSE },
+  { N_("Stage"), CAIRN_CASE_SORT_STAGE, cell_stage, 190, TRUE },
+  { N_("Next deadline"), CAIRN_CASE_SORT_NEXT_DUE, cell_due, 280, FALSE },
+  { N_("Plan category"), CAIRN_CASE_SORT_CATEGORY, cell_category, 115, FALSE },
+  { N_("Lead social worker"), CAIRN_CASE_SORT_WORKER, cell_worker, 145, FALSE },
+  { N_("Team"), CAIRN_CASE_SORT_TEAM, cell_team, 95, FALSE },
+  { N_("Case"), CAIRN_CASE_SORT_REF, cell_ref, 105, FALSE },
 };
 
 static void
@@ -247,9 +263,12 @@ static const char *
 dropdown_value (GtkDropDown *dropdown,
                 GPtrArray   *values)
 {
-  guint i = gtk_drop_down_get_selected (dropdown);
+  guint i;
 
-  if (dropdown == NULL || values == NULL || i == 0 || i == GTK_INVALID_LIST_POSITION || i > values->len)
+  if (dropdown == NULL || values == NULL)
+    return NULL;
+  i = gtk_drop_down_get_selected (dropdown);
+  if (i == 0 || i == GTK_INVALID_LIST_POSITION || i > values->len)
     return NULL;
   return g_ptr_array_index (values, i - 1);
 }
@@ -378,12 +397,13 @@ sort_changed (GtkSorter      *sorter,
               GtkSorterChange change,
               CairnCaseTable *self)
 {
-  g_autoptr (CairnCaseFilter) f = filter_from_widgets (self);
+  g_autoptr (CairnCaseFilter) f = NULL;
   CairnCaseSort key;
   gboolean desc;
 
-  if (self->applying)
+  if (self->applying || self->model == NULL)
     return;
+  f = filter_from_widgets (self);
   if (cairn_key_sorter_read_view_sort (sorter, &key, &desc))
     {
       f->sort = key;
@@ -447,8 +467,13 @@ build_filters (CairnCaseTable *self)
   g_autoptr (GtkStringList) open_items = gtk_string_list_new (NULL);
   const char *open_labels[] = { N_("Open and closed"), N_("Open"), N_("Closed") };
 
+  /* The old menus go: forget them first, and ignore what they say on the way out. */
+  self->applying = TRUE;
+  self->open_dropdown = self->stage_dropdown = self->category_dropdown = NULL;
+  self->worker_dropdown = self->team_dropdown = self->edition_dropdown = NULL;
   while ((w = gtk_widget_get_first_child (GTK_WIDGET (self->filter_grid))) != NULL)
     gtk_grid_remove (self->filter_grid, w);
+  self->applying = FALSE;
   g_clear_pointer (&self->stage_values, g_ptr_array_unref);
   g_clear_pointer (&self->category_values, g_ptr_array_unref);
   g_clear_pointer (&self->worker_values, g_ptr_array_unref);
@@ -669,6 +694,14 @@ cairn_case_table_set_stage_labels (CairnCaseTable      *self,
   self->stage_label_data = user_data;
 }
 
+/* Counts days to deadlines in working days by @calendar. */
+void
+cairn_case_table_set_calendar (CairnCaseTable *self,
+                               CairnCalendar  *calendar)
+{
+  g_set_object (&self->calendar, calendar);
+}
+
 void
 cairn_case_table_focus_search (CairnCaseTable *self)
 {
@@ -691,9 +724,14 @@ cairn_case_table_dispose (GObject *object)
 {
   CairnCaseTable *self = CAIRN_CASE_TABLE (object);
 
+  /* Widgets going away say things; nothing should be applied any more. */
+  self->applying = TRUE;
+  self->open_dropdown = self->stage_dropdown = self->category_dropdown = NULL;
+  self->worker_dropdown = self->team_dropdown = self->edition_dropdown = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIRN_TYPE_CASE_TABLE);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_object (&self->calendar);
   g_clear_pointer (&self->stage_values, g_ptr_array_unref);
   g_clear_pointer (&self->category_values, g_ptr_array_unref);
   g_clear_pointer (&self->worker_values, g_ptr_array_unref);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cairn-calendar.h"
 #include "cairn-case-list.h"
 #include "cairn-store.h"
 
@@ -22,6 +23,8 @@ CairnCaseList *cairn_case_table_get_model        (CairnCaseTable      *self);
 void           cairn_case_table_set_stage_labels (CairnCaseTable      *self,
                                                   CairnStageLabelFunc  func,
                                                   gpointer             user_data);
+void           cairn_case_table_set_calendar     (CairnCaseTable      *self,
+                                                  CairnCalendar       *calendar);
 void           cairn_case_table_focus_search     (CairnCaseTable      *self);
 void           cairn_case_table_reload           (CairnCaseTable      *self);
 guint          cairn_case_table_get_n_cases      (CairnCaseTable      *self);
