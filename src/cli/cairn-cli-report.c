@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cairn-anonymiser.h"
+#include "cairn-chronology-report.h"
 #include "cairn-cli-commands.h"
 #include "cairn-cli-common.h"
 #include "cairn-error.h"
@@ -79,10 +80,60 @@ report_scr (int    argc,
   return CAIRN_EXIT_OK;
 }
 
+/* cairn-cli report chronology --db FILE --case C-000123/1 -o FILE.pdf [--user NAME] */
+static int
+report_chronology (int    argc,
+                   char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *case_text = NULL;
+  g_autofree char *output = NULL;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
+    { "case", 0, 0, G_OPTION_ARG_STRING, &case_text, N_("The case, e.g. C-000123/1"), "REF" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE.pdf" },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = cairn_cli_context_new (
+    "report chronology", NULL,
+    _("Writes a case's chronology of significant events as PDF, marked OFFICIAL-SENSITIVE "
+      "on every page: every event with who recorded it and whether the child was seen alone, "
+      "then the case's timescales."),
+    entries);
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  CairnRef ref;
+  guint n_pages = 0;
+  int status = CAIRN_EXIT_OK;
+
+  if (!cairn_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cairn_cli_usage_error (argv[1], _("unexpected argument"));
+  if (!cairn_ref_parse ("--case", case_text, CAIRN_REF_CASE, &ref, &error))
+    return cairn_cli_fail (error);
+  if (ref.case_number == 0)
+    return cairn_cli_usage_error ("--case", _("\"%s\" names a child, not a case (e.g. %s/1)"),
+                                  case_text, case_text);
+  if (output == NULL)
+    return cairn_cli_usage_error ("-o", _("an output file is required"));
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
+    return status;
+  if (!cairn_chronology_report_write (store, ref.number, ref.case_number, output, &n_pages, &error))
+    return cairn_cli_fail (error);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%s: chronology, %u page: %s\n",
+                       "%s: chronology, %u pages: %s\n", n_pages),
+          case_text, n_pages, output);
+  return CAIRN_EXIT_OK;
+}
+
 /* Reports the `report` command writes; later issues add annual, minutes, outcome,
  * board-minutes and agenda here. */
 static const CairnCliCommand reports[] = {
   { "scr", N_("A serious case review's executive summary (Annex B), anonymised"), report_scr },
+  { "chronology", N_("A case's chronology of significant events"), report_chronology },
 };
 
 static void

@@ -9,6 +9,7 @@
 #include "cairn-case-pathway.h"
 #include "cairn-case-page.h"
 #include "cairn-child-store.h"
+#include "cairn-chronology-report.h"
 #include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-event-dialog.h"
@@ -483,6 +484,53 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
+export_response (GtkNativeDialog *chooser,
+                 int              response,
+                 CairnCasePage   *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      guint n_pages = 0;
+
+      if (cairn_chronology_report_write (self->store, self->child_number, self->case_number, path,
+                                         &n_pages, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Chronology written to %s"), path);
+          g_signal_emit (self, signals[CHANGED], 0, message, FALSE);
+        }
+      else
+        g_signal_emit (self, signals[CHANGED], 0, error->message, FALSE);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CairnCasePage *self = CAIRN_CASE_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Chronology"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf (_("chronology-C-%06" G_GINT64_FORMAT "-%d.pdf"), self->child_number,
+                          self->case_number);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 cairn_case_page_dispose (GObject *object)
 {
   CairnCasePage *self = CAIRN_CASE_PAGE (object);
@@ -523,6 +571,7 @@ cairn_case_page_class_init (CairnCasePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "case.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "case.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "case.export-chronology", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "case.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.add-event", NULL);
 }
