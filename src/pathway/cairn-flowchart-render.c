@@ -532,6 +532,14 @@ draw_shape (cairo_t                *cr,
   double width;
 
   node_colors (p, b, &fill, &stroke, &width);
+  if (b->progress == CAIRN_FLOW_PROGRESS_CURRENT)
+    {
+      /* The current stage stands out with a halo, late or not. */
+      shape_path (cr, b->kind, &b->box, 5);
+      set_color (cr, &p->current_stroke);
+      cairo_set_line_width (cr, p->line_width * 1.6);
+      cairo_stroke (cr);
+    }
   shape_path (cr, b->kind, &b->box, 0);
   set_color (cr, fill);
   cairo_fill_preserve (cr);

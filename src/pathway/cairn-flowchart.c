@@ -435,6 +435,11 @@ dot_quote (GString    *out,
   g_string_append_c (out, '"');
   for (const char *p = text; p && *p; p++)
     {
+      if (*p == '\n')
+        {
+          g_string_append (out, "\\n");  /* dot's centred line break */
+          continue;
+        }
       if (*p == '"' || *p == '\\')
         g_string_append_c (out, '\\');
       g_string_append_c (out, *p);
