@@ -775,7 +775,7 @@ cairn_flow_painter_draw (CairnFlowPainter           *self,
     {
       static const double dash[] = { 4, 3 };
       const CairnFlowNodeBox *b = &layout->nodes[options->focus];
-      shape_path (cr, b->kind, &b->box, 7);
+      shape_path (cr, b->kind, &b->box, 9);
       set_color (cr, &p->focus);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, dash, 2, 0);
