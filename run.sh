@@ -51,6 +51,15 @@ while IFS=$'\t' read -r ref _; do
       echo "$ref: the draft could not be written either"
   fi
 done < <(scr_cli list scrs --db "$db" || true)
+# The process view: each edition's reference map (no login), and where one case stands
+# (signed in as above when the board has accounts).
+for edition in wt2010 wt2013; do
+  "$cli" pathway --edition "$edition" -o "$out/pathway-$edition.pdf"
+done
+first_case=$(scr_cli list cases --db "$db" | head -n 1 | cut -f 1)
+if [ -n "$first_case" ]; then
+  scr_cli pathway --db "$db" --case "$first_case" -o "$out/pathway-${first_case//\//-}.pdf"
+fi
 first_child=$("$cli" list children --db "$db" | head -n 1 | cut -f 1)
 if [ -n "$first_child" ]; then
   "$cli" export --db "$db" --child "$first_child" -o "$out/$first_child.json"

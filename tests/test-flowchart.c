@@ -5,12 +5,17 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "cairn-audit-store.h"
+#include "cairn-case-pathway.h"
+#include "cairn-child-store.h"
 #include "cairn-date.h"
 #include "cairn-error.h"
+#include "cairn-flowchart-edition.h"
 #include "cairn-flowchart-layout.h"
 #include "cairn-flowchart-render.h"
 #include "cairn-test-flowchart.h"
 #include "cairn-test-utils.h"
+#include "cairn-user-store.h"
 
 /* poppler-glib 22.12 has no g_autoptr for its types. */
 typedef PopplerDocument CairnTestPopplerDocument;
@@ -689,6 +694,340 @@ test_flowchart_dot (void)
   g_assert_nonnull (strstr (dot, "\"N21\" [label=\"Likely to suffer significant harm? (plan test)\", shape=diamond];"));
 }
 
+/* ---- editions, cases and cairn-cli pathway ------------------------------ */
+
+/* An edition written by the test: a loop, and an emergency step that later
+ * stages come back to (any_time). */
+static const char test_edition[] =
+  "{\"format\": \"cairn-pathway\", \"version\": 1, \"id\": \"test\", \"title\": \"Test edition\","
+  " \"short_title\": \"TEST\", \"reference\": \"test\", \"in_force_from\": \"2011-01-01\","
+  " \"settings\": {\"icpc_clock_start\": \"last_strategy_discussion\", \"start_day\": \"day_0\"},"
+  " \"nodes\": ["
+  "  {\"id\": \"A\", \"label\": \"Referral received by children's social care\", \"kind\": \"start\","
+  "   \"source\": \"s\", \"events\": [\"referral\"]},"
+  "  {\"id\": \"B\", \"label\": \"Decide the type of response within one working day\", \"kind\": \"decision\","
+  "   \"guidance\": \"A manager decides.\", \"source\": \"test §1\"},"
+  "  {\"id\": \"E\", \"label\": \"Emergency action\", \"kind\": \"step\", \"source\": \"s\", \"any_time\": true},"
+  "  {\"id\": \"C\", \"label\": \"Plan carried out\", \"kind\": \"step\", \"source\": \"s\"},"
+  "  {\"id\": \"D\", \"label\": \"Still needed?\", \"kind\": \"decision\", \"source\": \"s\"},"
+  "  {\"id\": \"G\", \"label\": \"Review\", \"kind\": \"step\", \"source\": \"s\"},"
+  "  {\"id\": \"F\", \"label\": \"Closed\", \"kind\": \"end\", \"source\": \"s\", \"events\": [\"case_closed\"]}],"
+  " \"edges\": ["
+  "  {\"from\": \"A\", \"to\": \"B\", \"condition\": \"referral received\", \"note\": \"decide within 1 working day\"},"
+  "  {\"from\": \"B\", \"to\": \"E\", \"condition\": \"danger now\"},"
+  "  {\"from\": \"B\", \"to\": \"C\", \"condition\": \"services\"},"
+  "  {\"from\": \"E\", \"to\": \"C\", \"condition\": \"made safe\"},"
+  "  {\"from\": \"C\", \"to\": \"D\", \"condition\": \"review due\"},"
+  "  {\"from\": \"D\", \"to\": \"G\", \"condition\": \"yes\"},"
+  "  {\"from\": \"G\", \"to\": \"C\", \"condition\": \"continue\", \"note\": \"next review within 6 months\"},"
+  "  {\"from\": \"G\", \"to\": \"E\", \"condition\": \"new danger\"},"
+  "  {\"from\": \"D\", \"to\": \"E\", \"condition\": \"new danger\"},"
+  "  {\"from\": \"D\", \"to\": \"F\", \"condition\": \"no\"}],"
+  " \"rules\": []}";
+
+static void
+test_flowchart_edition_file (void)
+{
+  g_autofree char *path = cairn_test_scratch_path ("test-edition.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnEdition) edition = NULL;
+  g_autoptr (CairnFlowchart) chart = NULL;
+  g_autoptr (CairnFlowPainter) painter = cairn_flow_painter_new ();
+  g_autoptr (CairnFlowLayout) layout = NULL;
+  g_autoptr (CairnFlowLayout) unpinned = NULL;
+  int e, c, g;
+
+  g_assert_true (g_file_set_contents (path, test_edition, -1, NULL));
+  edition = cairn_edition_new_from_file (path, &error);
+  g_assert_no_error (error);
+  chart = cairn_flowchart_new_from_edition (edition, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cairn_flowchart_get_title (chart), ==, "Test edition");
+  g_assert_cmpuint (cairn_flowchart_get_n_nodes (chart), ==, 7);
+  g_assert_cmpuint (cairn_flowchart_get_n_edges (chart), ==, 10);
+  g_assert_cmpint (cairn_flowchart_get_node (chart, 1)->kind, ==, CAIRN_FLOW_NODE_DECISION);
+  g_assert_cmpstr (cairn_flowchart_get_node (chart, 1)->guidance, ==, "A manager decides.");
+  g_assert_cmpstr (cairn_flowchart_get_node (chart, 1)->source, ==, "test §1");
+  g_assert_cmpstr (cairn_flowchart_get_edge (chart, 0)->timescale, ==, "decide within 1 working day");
+
+  layout = cairn_flow_painter_layout (painter, chart, NULL);
+  check_layout (chart, painter, layout);
+  e = cairn_flowchart_lookup_node (chart, "E");
+  c = cairn_flowchart_lookup_node (chart, "C");
+  g = cairn_flowchart_lookup_node (chart, "G");
+  /* The emergency step stays where the decision first leads to it; the later
+   * stages point back up to it. Without the mark it would sink below them. */
+  g_assert_true (cairn_flowchart_get_node (chart, (guint) e)->any_time);
+  g_assert_cmpint (layout->nodes[e].rank, <, layout->nodes[c].rank);
+  cairn_flowchart_set_any_time (chart, "E", FALSE);
+  unpinned = cairn_flow_painter_layout (painter, chart, NULL);
+  g_assert_cmpint (unpinned->nodes[e].rank, >, unpinned->nodes[g].rank);
+}
+
+/* Both editions in data/pathways lay out cleanly and carry every label as text. */
+static void
+test_flowchart_editions (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnPathway) pathway = cairn_pathway_get_default (&error);
+  g_autoptr (CairnFlowPainter) painter = cairn_flow_painter_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cairn_pathway_get_n_editions (pathway), >=, 2);
+  for (guint i = 0; i < cairn_pathway_get_n_editions (pathway); i++)
+    {
+      CairnEdition *edition = cairn_pathway_get_edition (pathway, i);
+      g_autoptr (CairnFlowchart) chart = cairn_flowchart_new_from_edition (edition, &error);
+      g_autoptr (CairnFlowLayout) layout = NULL;
+      g_autoptr (GBytes) pdf = NULL;
+      g_autoptr (CairnTestPopplerDocument) doc = NULL;
+      g_autoptr (CairnTestPopplerPage) page = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *all = NULL;
+      g_autofree char *title = squeeze (cairn_edition_get_title (edition));
+
+      g_assert_no_error (error);
+      layout = cairn_flow_painter_layout (painter, chart, NULL);
+      check_layout (chart, painter, layout);
+      /* The first start is at the top. */
+      g_assert_cmpint (layout->nodes[0].rank, ==, 0);
+      pdf = cairn_flow_painter_export (painter, layout, CAIRN_FLOW_FORMAT_PDF, 1, &error);
+      g_assert_no_error (error);
+      doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+      g_assert_no_error (error);
+      page = poppler_document_get_page (doc, 0);
+      text = poppler_page_get_text (page);
+      all = squeeze (text);
+      g_assert_nonnull (strstr (all, title));
+      for (guint n = 0; n < layout->n_nodes; n++)
+        {
+          const CairnFlowRect *r = &layout->texts[layout->nodes[n].label].rect;
+          PopplerRectangle area = { r->x * 0.75 - 1, r->y * 0.75 - 1, (r->x + r->width) * 0.75 + 1,
+                                    (r->y + r->height) * 0.75 + 1 };
+          g_autofree char *got_text = poppler_page_get_text_for_area (page, &area);
+          g_autofree char *got = squeeze (got_text ? got_text : "");
+          g_autofree char *want = squeeze (cairn_flowchart_get_node (chart, n)->label);
+          if (strcmp (got, want) != 0)
+            g_error ("%s: PDF text at %s: \"%s\", not \"%s\"", cairn_edition_get_id (edition),
+                     cairn_flowchart_get_node (chart, n)->id, got, want);
+        }
+    }
+}
+
+#define CHAIR_PASSWORD "chair-password-1"
+
+static void
+add_event (CairnStore *store,
+           gint64      child,
+           int         n,
+           const char *kind,
+           const char *date)
+{
+  g_autoptr (CairnEvent) e = cairn_event_new ();
+  g_autoptr (GError) error = NULL;
+
+  e->kind = g_strdup (kind);
+  g_assert_true (cairn_date_parse ("test", date, &e->date, NULL));
+  e->minute = CAIRN_NO_TIME;
+  g_assert_true (cairn_pathway_record_event (store, child, n, e, &error));
+  g_assert_no_error (error);
+}
+
+/* A board with one synthetic case: referred 1 March 2011, initial
+ * assessment finished late on 25 March, strategy discussion and s47
+ * enquiries from 28 March; as of 6 April 2011. */
+static char *
+make_board (gint64 *child_out)
+{
+  char *path = cairn_test_scratch_path ("board.cairn");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnStore) store = cairn_store_open (path, CAIRN_STORE_OPEN_CREATE | CAIRN_STORE_OPEN_FORCE, &error);
+  g_autoptr (CairnChild) child = cairn_child_new ();
+  g_autoptr (CairnReferral) referral = cairn_referral_new ();
+  int n;
+
+  g_assert_no_error (error);
+  g_assert_true (cairn_store_add_user (store, "chair", NULL, CAIRN_ROLE_CHAIR, "", CHAIR_PASSWORD, &error));
+  g_assert_true (cairn_store_login (store, "chair", CHAIR_PASSWORD, &error));
+  g_assert_no_error (error);
+  child->given_name = g_strdup ("Alex");
+  child->family_name = g_strdup ("Testperson");
+  g_assert_true (cairn_date_parse ("dob", "2007-06-01", &child->date_of_birth, NULL));
+  g_assert_true (cairn_store_add_child (store, child, &error));
+  g_assert_true (cairn_date_parse ("d", "2011-03-01", &referral->received_on, NULL));
+  referral->received_minute = CAIRN_NO_TIME;
+  n = cairn_store_open_case (store, child->number, referral, &error);
+  g_assert_no_error (error);
+  add_event (store, child->number, n, "referral_decision", "2011-03-01");
+  add_event (store, child->number, n, "initial_assessment_start", "2011-03-02");
+  add_event (store, child->number, n, "initial_assessment_complete", "2011-03-25");
+  add_event (store, child->number, n, "strategy_discussion", "2011-03-28");
+  add_event (store, child->number, n, "s47_start", "2011-03-28");
+  *child_out = child->number;
+  return path;
+}
+
+static void
+test_flowchart_case_from_store (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (CairnEdition) edition = NULL;
+  g_autoptr (CairnFlowCase) kase = NULL;
+  g_autoptr (CairnFlowchart) chart = NULL;
+  g_autoptr (CairnFlowPainter) painter = cairn_flow_painter_new ();
+  g_autoptr (CairnFlowLayout) layout = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *current = NULL;
+  gint64 child;
+
+  g_setenv ("CAIRN_TODAY", "2011-04-06", TRUE);
+  path = make_board (&child);
+  store = cairn_store_open (path, 0, &error);
+  g_assert_no_error (error);
+
+  /* Reading the case needs a login. */
+  g_assert_null (cairn_flow_case_new_from_store (store, NULL, child, 1, NULL, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_true (cairn_store_login (store, "chair", CHAIR_PASSWORD, &error));
+
+  kase = cairn_flow_case_new_from_store (store, NULL, child, 1, &edition, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cairn_edition_get_id (edition), ==, "wt2010");
+  g_assert_cmpstr (cairn_flow_case_get_title (kase), ==, "Case C-000001/1");
+  g_assert_cmpint (g_date_get_day (cairn_flow_case_get_today (kase)), ==, 6);
+  g_assert_cmpint (cairn_flow_case_lookup_state (kase, "N05")->progress, ==, CAIRN_FLOW_PROGRESS_PASSED);
+  g_assert_cmpint (cairn_flow_case_lookup_state (kase, "N14")->progress, ==, CAIRN_FLOW_PROGRESS_PASSED);
+  current = cairn_flow_case_describe (kase, "N16");
+  g_assert_cmpstr (current, ==, "▶ Current stage");
+  /* Due 10 working days after 1 March (15 March), done 25 March. */
+  late = cairn_flow_case_describe (kase, "N08");
+  g_assert_cmpstr (late, ==, "✓ Passed\n⚠ Done 8 working days late (due 15 March 2011)");
+  /* The conference: 15 working days after the strategy discussion. */
+  due = cairn_flow_case_describe (kase, "N20");
+  g_assert_cmpstr (due, ==, "Due 18 April 2011: 8 working days left");
+  g_assert_null (cairn_flow_case_lookup_state (kase, "N27"));
+
+  chart = cairn_flowchart_new_from_edition (edition, &error);
+  g_assert_no_error (error);
+  layout = cairn_flow_painter_layout (painter, chart, kase);
+  check_layout (chart, painter, layout);
+  g_unsetenv ("CAIRN_TODAY");
+}
+
+static void
+test_flowchart_cli (void)
+{
+  g_autofree char *pdf = cairn_test_scratch_path ("map.pdf");
+  g_autofree char *svg_path = cairn_test_scratch_path ("case.svg");
+  g_autofree char *png = cairn_test_scratch_path ("map.png");
+  g_autofree char *err = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *board = NULL;
+  g_autofree char *all = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 child;
+  const char *env[] = { "CAIRN_TODAY=2011-04-06", NULL };
+
+  /* The reference map needs no database and no login. */
+  g_assert_cmpint (cairn_test_run_cli (NULL, NULL, "pathway", "--edition", "wt2013", "--format", "pdf", "-o", pdf,
+                                       NULL), ==, 0);
+  {
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (CairnTestPopplerDocument) doc = NULL;
+    g_autoptr (CairnTestPopplerPage) page = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *squeezed = NULL;
+    gchar *contents;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+    bytes = g_bytes_new_take (contents, len);
+    doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+    g_assert_no_error (error);
+    page = poppler_document_get_page (doc, 0);
+    text = poppler_page_get_text (page);
+    squeezed = squeeze (text);
+    g_assert_nonnull (strstr (squeezed, "WorkingTogethertoSafeguardChildren2013"));
+    g_assert_nonnull (strstr (squeezed, "Initialchildprotectionconference"));
+    g_assert_nonnull (strstr (squeezed, "Referencemap:theprocesswithoutacase"));
+  }
+  /* The format can come from the file name. */
+  g_assert_cmpint (cairn_test_run_cli (NULL, NULL, "pathway", "--edition", "wt2010", "-o", png, NULL), ==, 0);
+  {
+    cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), >, 1000);
+    cairo_surface_destroy (image);
+  }
+
+  /* Refusals: one line, naming the flag, exit 2. */
+  g_assert_cmpint (cairn_test_run_cli (NULL, &err, "pathway", "--edition", "wt2099", "-o", pdf, NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "cairn-cli: --edition: \"wt2099\" is not a guidance edition (wt2010, wt2013)\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cairn_test_run_cli (NULL, &err, "pathway", "--edition", "wt2010", "-o", "chart.txt", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "cairn-cli: --format: name one of pdf, svg, png\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cairn_test_run_cli (NULL, &err, "pathway", "--edition", "wt2010", "--format", "gif", "-o", pdf,
+                                       NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "cairn-cli: --format: \"gif\" is not pdf, svg or png\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cairn_test_run_cli (NULL, &err, "pathway", "--case", "C-000001/1", "-o", pdf, NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "cairn-cli: --case: needs --db\n");
+  g_clear_pointer (&err, g_free);
+
+  /* A case: it needs a login, shows the case's state, and is recorded as opened. */
+  board = make_board (&child);
+  {
+    const char *argv[] = { "pathway", "--db", board, "--case", "C-000001/1", "--format", "svg", "-o", svg_path, NULL };
+    g_assert_cmpint (cairn_test_run_cli_env (env, NULL, &err, argv), ==, 4);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { "pathway", "--db", board, "--case", "C-000001/9", "--user", "chair", "--password-fd", "0",
+                           "-o", svg_path, NULL };
+    g_assert_cmpint (cairn_test_run_cli_input (CHAIR_PASSWORD "\n", NULL, &err, argv), ==, 2);
+    g_assert_true (g_str_has_prefix (err, "cairn-cli: "));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { "pathway", "--db", board, "--case", "C-000001/1", "--user", "chair", "--password-fd", "0",
+                           "--format", "svg", "-o", svg_path, NULL };
+    g_setenv ("CAIRN_TODAY", "2011-04-06", TRUE);
+    g_assert_cmpint (cairn_test_run_cli_input (CHAIR_PASSWORD "\n", NULL, NULL, argv), ==, 0);
+    g_unsetenv ("CAIRN_TODAY");
+  }
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  {
+    static const GMarkupParser parser = { svg_start, svg_end, svg_chars, NULL, NULL };
+    SvgText st = { FALSE, g_string_new (NULL) };
+    g_autoptr (GMarkupParseContext) ctx = g_markup_parse_context_new (&parser, 0, &st, NULL);
+    g_assert_true (g_markup_parse_context_parse (ctx, svg, -1, &error));
+    g_assert_no_error (error);
+    all = squeeze (st.all->str);
+    g_string_free (st.all, TRUE);
+  }
+  g_assert_nonnull (strstr (all, "CaseC-000001/1,asof6April2011"));
+  g_assert_nonnull (strstr (all, "⚠Done8workingdayslate(due15March2011)"));
+  g_assert_nonnull (strstr (all, "Due18April2011:8workingdaysleft"));
+  g_assert_nonnull (strstr (all, "▶Currentstage"));
+  {
+    g_autoptr (CairnStore) store = cairn_store_open (board, 0, &error);
+    g_autoptr (GPtrArray) audit = NULL;
+    guint opened = 0;
+    g_assert_no_error (error);
+    g_assert_true (cairn_store_login (store, "chair", CHAIR_PASSWORD, &error));
+    audit = cairn_store_list_child_audit (store, child, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < audit->len; i++)
+      opened += g_strcmp0 (((CairnAuditEntry *) g_ptr_array_index (audit, i))->action, "open") == 0;
+    g_assert_cmpuint (opened, >=, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -703,5 +1042,9 @@ main (int    argc,
   g_test_add_func ("/cairn/flowchart/png-pixels", test_flowchart_png_pixels);
   g_test_add_func ("/cairn/flowchart/crossings", test_flowchart_crossings);
   g_test_add_func ("/cairn/flowchart/dot", test_flowchart_dot);
+  g_test_add_func ("/cairn/flowchart/edition-file", test_flowchart_edition_file);
+  g_test_add_func ("/cairn/flowchart/editions", test_flowchart_editions);
+  g_test_add_func ("/cairn/flowchart/case-from-store", test_flowchart_case_from_store);
+  g_test_add_func ("/cairn/flowchart/cli", test_flowchart_cli);
   return g_test_run ();
 }

@@ -21,3 +21,6 @@ int cairn_cli_due              (int argc, char **argv);
 
 /* cairn-cli-report.c */
 int cairn_cli_report (int argc, char **argv);
+
+/* cairn-cli-pathway-view.c */
+int cairn_cli_pathway          (int argc, char **argv);

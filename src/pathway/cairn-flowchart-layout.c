@@ -306,84 +306,6 @@ order_dfs (Ctx *c,
     pos[post[n_post - 1 - i]] = i;
 }
 
-/* Moves single nodes to the place in the order where the fewest of their
- * edges point backwards, until no move helps. */
-static void
-sift (Ctx *c,
-      int *pos)
-{
-  g_autofree int *seq = g_new (int, c->n);
-  g_autofree int *cost_delta = g_new (int, c->n);
-
-  for (guint i = 0; i < c->n; i++)
-    seq[pos[i]] = (int) i;
-
-  for (int pass = 0; pass < 12; pass++)
-    {
-      gboolean moved = FALSE;
-
-      for (guint v = 0; v < c->n; v++)
-        {
-          int cost, cur_cost = 0, best_cost, best_slot;
-          int slot = 0;
-
-          /* delta[w]: how the cost changes when v moves from before w to after it. */
-          memset (cost_delta, 0, sizeof (int) * c->n);
-          cost = 0;
-          for (guint e = 0; e < c->m; e++)
-            {
-              const CairnFlowEdge *edge = cairn_flowchart_get_edge (c->chart, e);
-              if (edge->to == v)
-                {
-                  cost++;  /* v first: every incoming edge points back */
-                  cost_delta[edge->from]--;
-                }
-              else if (edge->from == v)
-                cost_delta[edge->to]++;
-            }
-          /* Slots 0..n-1 among the other nodes in order. */
-          best_cost = cost;
-          best_slot = 0;
-          for (guint i = 0; i < c->n; i++)
-            {
-              int w = seq[i];
-              if (w == (int) v)
-                {
-                  cur_cost = cost;
-                  continue;
-                }
-              cost += cost_delta[w];
-              slot++;
-              if (cost < best_cost)
-                best_cost = cost, best_slot = slot;
-            }
-          if (best_cost < cur_cost)
-            {
-              /* Rebuild the sequence with v in its new slot. */
-              g_autofree int *next = g_new (int, c->n);
-              int k = 0, s = 0;
-              for (guint i = 0; i < c->n; i++)
-                {
-                  if (seq[i] == (int) v)
-                    continue;
-                  if (s == best_slot)
-                    next[k++] = (int) v;
-                  next[k++] = seq[i];
-                  s++;
-                }
-              if (k < (int) c->n)
-                next[k++] = (int) v;
-              memcpy (seq, next, sizeof (int) * c->n);
-              for (guint i = 0; i < c->n; i++)
-                pos[seq[i]] = (int) i;
-              moved = TRUE;
-            }
-        }
-      if (!moved)
-        break;
-    }
-}
-
 /* Whether every node that can be reached from a start (or, without start
  * nodes, from a node nothing points to) is still reached when the edges
  * that point backwards in @pos are turned round: the chart then reads from
@@ -434,6 +356,96 @@ keeps_starts_on_top (Ctx       *c,
   return TRUE;
 }
 
+/* Moves single nodes to the place in the order where the fewest of their
+ * edges point backwards, until no move helps. Nodes reached at any time
+ * stay put: they belong where the chart first leads to them. */
+static void
+sift (Ctx *c,
+      int *pos,
+      gboolean keep_starts)
+{
+  g_autofree int *seq = g_new (int, c->n);
+  g_autofree int *cost_delta = g_new (int, c->n);
+
+  for (guint i = 0; i < c->n; i++)
+    seq[pos[i]] = (int) i;
+
+  for (int pass = 0; pass < 12; pass++)
+    {
+      gboolean moved = FALSE;
+
+      for (guint v = 0; v < c->n; v++)
+        {
+          int cost, cur_cost = 0, best_cost, best_slot;
+          int slot = 0;
+
+          if (cairn_flowchart_get_node (c->chart, v)->any_time)
+            continue;
+
+          /* delta[w]: how the cost changes when v moves from before w to after it. */
+          memset (cost_delta, 0, sizeof (int) * c->n);
+          cost = 0;
+          for (guint e = 0; e < c->m; e++)
+            {
+              const CairnFlowEdge *edge = cairn_flowchart_get_edge (c->chart, e);
+              if (edge->to == v)
+                {
+                  cost++;  /* v first: every incoming edge points back */
+                  cost_delta[edge->from]--;
+                }
+              else if (edge->from == v)
+                cost_delta[edge->to]++;
+            }
+          /* Slots 0..n-1 among the other nodes in order. */
+          best_cost = cost;
+          best_slot = 0;
+          for (guint i = 0; i < c->n; i++)
+            {
+              int w = seq[i];
+              if (w == (int) v)
+                {
+                  cur_cost = cost;
+                  continue;
+                }
+              cost += cost_delta[w];
+              slot++;
+              if (cost < best_cost)
+                best_cost = cost, best_slot = slot;
+            }
+          if (best_cost < cur_cost)
+            {
+              /* Rebuild the sequence with v in its new slot. */
+              g_autofree int *next = g_new (int, c->n);
+              g_autofree int *old_pos = g_memdup2 (pos, sizeof (int) * c->n);
+              int k = 0, s = 0;
+              for (guint i = 0; i < c->n; i++)
+                {
+                  if (seq[i] == (int) v)
+                    continue;
+                  if (s == best_slot)
+                    next[k++] = (int) v;
+                  next[k++] = seq[i];
+                  s++;
+                }
+              if (k < (int) c->n)
+                next[k++] = (int) v;
+              for (guint i = 0; i < c->n; i++)
+                pos[next[i]] = (int) i;
+              /* Never at the price of cutting stages off from the starts. */
+              if (keep_starts && !keeps_starts_on_top (c, pos))
+                {
+                  memcpy (pos, old_pos, sizeof (int) * c->n);
+                  continue;
+                }
+              memcpy (seq, next, sizeof (int) * c->n);
+              moved = TRUE;
+            }
+        }
+      if (!moved)
+        break;
+    }
+}
+
 /* The order that decides which edges point back up: of four candidates
  * (the chart's own order and depth-first order from the starts, each as it
  * is and improved by sifting), the one with the fewest backward edges that
@@ -453,10 +465,10 @@ break_cycles (Ctx *c)
     cand[k] = g_new (int, MAX (c->n, 1));
   for (guint i = 0; i < c->n; i++)
     cand[0][i] = cand[2][i] = (int) i;
-  sift (c, cand[0]);
+  sift (c, cand[0], keeps_starts_on_top (c, cand[0]));
   order_dfs (c, cand[1]);
   memcpy (cand[3], cand[1], sizeof (int) * c->n);
-  sift (c, cand[1]);
+  sift (c, cand[1], TRUE);
 
   for (int pass = 0; pass < 2 && best < 0; pass++)
     for (int k = 0; k < 4; k++)

@@ -1151,13 +1151,35 @@ png_chunk (GByteArray   *out,
   g_byte_array_append (out, be, 4);
 }
 
-static cairo_status_t
+/* The first index from @x where @a and @b differ (or @n), two pixels at a time. */
+static int
+same_run_end (const guint32 *a,
+              const guint32 *b,
+              int            x,
+              int            n)
+{
+  while (x + 2 <= n)
+    {
+      guint64 p, q;
+      memcpy (&p, a + x, 8);
+      memcpy (&q, b + x, 8);
+      if (p != q)
+        return a[x] != b[x] ? x : x + 1;
+      x += 2;
+    }
+  return x < n && a[x] == b[x] ? n : x;
+}
+
+/* The chunks before the image data: signature, IHDR, pHYs, IDAT's header. */
+#define PNG_PREFIX (8 + 12 + 13 + 12 + 9 + 8)
+
+static GBytes *
 write_png (CairnFlowPainter      *self,
            const CairnFlowLayout *layout,
            double                 scale,
            int                    width,
            int                    height,
-           GByteArray            *out)
+           cairo_status_t        *status)
 {
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
   static gsize tables = 0;
@@ -1168,19 +1190,22 @@ write_png (CairnFlowPainter      *self,
   guint8 phys[9] = { ppm >> 24, ppm >> 16, ppm >> 8, ppm, ppm >> 24, ppm >> 16, ppm >> 8, ppm, 1 };
   gsize row_len = (gsize) width * 3;
   g_autofree guint8 *row = g_malloc0 (row_len);
-  g_autofree guint32 *prev = g_malloc0 ((gsize) width * 4);
+  g_autofree guint32 *prev = g_malloc0 ((gsize) width * 4);  /* the row above as drawn */
+  g_autoptr (GByteArray) head = g_byte_array_new ();
   Deflate d = { 0 };
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, PNG_STRIP);
-  cairo_status_t status = cairo_surface_status (surface);
   CairnFlowDrawOptions options = CAIRN_FLOW_DRAW_OPTIONS_INIT;
   CairnFlowRect clip;
   static const guint8 zlib_header[2] = { 0x78, 0x01 };
   static const guint8 up = 2;
+  guint32 adler, idat_len;
+  uLong crc;
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  *status = cairo_surface_status (surface);
+  if (*status != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
-      return status;
+      return NULL;
     }
   if (g_once_init_enter (&tables))
     {
@@ -1190,13 +1215,13 @@ write_png (CairnFlowPainter      *self,
   d.a = 1;
   d.size = 1 << 20;
   d.data = g_malloc (d.size);
-  memcpy (d.data, zlib_header, 2);
-  d.len = 2;
+  memcpy (d.data + PNG_PREFIX, zlib_header, 2);
+  d.len = PNG_PREFIX + 2;
   put_bits (&d, 1, 1);  /* the final block */
   put_bits (&d, 1, 2);  /* fixed Huffman codes */
 
   options.clip = &clip;
-  for (int y0 = 0; y0 < height && status == CAIRO_STATUS_SUCCESS; y0 += PNG_STRIP)
+  for (int y0 = 0; y0 < height && *status == CAIRO_STATUS_SUCCESS; y0 += PNG_STRIP)
     {
       cairo_t *cr = cairo_create (surface);
       const guint8 *data;
@@ -1206,7 +1231,7 @@ write_png (CairnFlowPainter      *self,
       cairo_translate (cr, 0, -y0);
       cairo_scale (cr, scale, scale);
       cairn_flow_painter_draw (self, cr, layout, &options);
-      status = cairo_status (cr);
+      *status = cairo_status (cr);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
       data = cairo_image_surface_get_data (surface);
@@ -1214,74 +1239,88 @@ write_png (CairnFlowPainter      *self,
       for (int y = 0; y < rows; y++)
         {
           const guint32 *px = (const guint32 *) (data + (gsize) y * stride);
-
           int x = 0;
 
           deflate_bytes (&d, &up, 1);
-          /* Pixels equal to the pixel above filter to zeros: most of a chart. */
+          if (memcmp (px, prev, (gsize) width * 4) == 0)
+            {
+              /* The same as the row above: all zeros after filtering. */
+              deflate_zeros (&d, row_len);
+              continue;
+            }
+          /* Pixels equal to the pixel above filter to zeros: most of a chart.
+           * (Pixels are compared whole; one that differs only in the unused
+           * byte just costs three literal zeros.) */
           while (x < width)
             {
-              int end = x;
-              if ((px[x] & 0xffffff) == prev[x])
-                {
-                  while (end < width && (px[end] & 0xffffff) == prev[end])
-                    end++;
-                  deflate_zeros (&d, 3 * (gsize) (end - x));
-                }
+              int end = same_run_end (px, prev, x, width);
+              if (end > x)
+                deflate_zeros (&d, 3 * (gsize) (end - x));
               else
                 {
-                  while (end < width && (px[end] & 0xffffff) != prev[end])
+                  while (end < width && px[end] != prev[end])
                     {
-                      guint32 p = px[end] & 0xffffff, q = prev[end];
+                      guint32 p = px[end], q = prev[end];
                       guint8 *o = row + 3 * (end - x);
                       o[0] = (guint8) ((p >> 16) - (q >> 16));
                       o[1] = (guint8) ((p >> 8) - (q >> 8));
                       o[2] = (guint8) (p - q);
-                      prev[end] = p;
                       end++;
                     }
                   deflate_bytes (&d, row, 3 * (gsize) (end - x));
                 }
               x = end;
             }
+          memcpy (prev, px, (gsize) width * 4);
         }
     }
   cairo_surface_destroy (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
+  if (*status != CAIRO_STATUS_SUCCESS)
     {
-      guint32 adler;
-      guint8 be[4];
-
-      put_bits (&d, lit_code[256], lit_len[256]);
-      /* The accumulator holds fewer than 32 bits: write them out, padded to a byte. */
-      while (d.n_bits > 0)
-        {
-          if (d.len + 1 > d.size)
-            d.data = g_realloc (d.data, d.size += 4096);
-          d.data[d.len++] = (guint8) d.bits;
-          d.bits >>= 8;
-          d.n_bits -= 8;
-        }
-      adler_reduce (&d);
-      adler = (d.b << 16) | d.a;
-      be[0] = (guint8) (adler >> 24);
-      be[1] = (guint8) (adler >> 16);
-      be[2] = (guint8) (adler >> 8);
-      be[3] = (guint8) adler;
-      if (d.len + 4 > d.size)
-        d.data = g_realloc (d.data, d.size += 4096);
-      memcpy (d.data + d.len, be, 4);
-      d.len += 4;
-
-      g_byte_array_append (out, signature, sizeof signature);
-      png_chunk (out, "IHDR", ihdr, sizeof ihdr);
-      png_chunk (out, "pHYs", phys, sizeof phys);
-      for (gsize off = 0; off < d.len; off += 1 << 20)
-        png_chunk (out, "IDAT", d.data + off, (guint32) MIN ((gsize) 1 << 20, d.len - off));
-      png_chunk (out, "IEND", NULL, 0);
+      g_free (d.data);
+      return NULL;
     }
-  g_free (d.data);
-  return status;
+
+  put_bits (&d, lit_code[256], lit_len[256]);
+  /* The accumulator holds fewer than 32 bits: write them out, padded to a
+   * byte; then the checksum, the IDAT CRC and IEND. */
+  if (d.len + 4 + 4 + 4 + 12 > d.size)
+    d.data = g_realloc (d.data, d.size = d.len + 24);
+  while (d.n_bits > 0)
+    {
+      d.data[d.len++] = (guint8) d.bits;
+      d.bits >>= 8;
+      d.n_bits -= 8;
+    }
+  adler_reduce (&d);
+  adler = (d.b << 16) | d.a;
+  d.data[d.len++] = (guint8) (adler >> 24);
+  d.data[d.len++] = (guint8) (adler >> 16);
+  d.data[d.len++] = (guint8) (adler >> 8);
+  d.data[d.len++] = (guint8) adler;
+
+  idat_len = (guint32) (d.len - PNG_PREFIX);
+  g_byte_array_append (head, signature, sizeof signature);
+  png_chunk (head, "IHDR", ihdr, sizeof ihdr);
+  png_chunk (head, "pHYs", phys, sizeof phys);
+  g_assert (head->len + 8 == PNG_PREFIX);
+  memcpy (d.data, head->data, head->len);
+  d.data[head->len] = (guint8) (idat_len >> 24);
+  d.data[head->len + 1] = (guint8) (idat_len >> 16);
+  d.data[head->len + 2] = (guint8) (idat_len >> 8);
+  d.data[head->len + 3] = (guint8) idat_len;
+  memcpy (d.data + head->len + 4, "IDAT", 4);
+  crc = crc32 (0, d.data + head->len + 4, 4 + idat_len);
+  d.data[d.len++] = (guint8) (crc >> 24);
+  d.data[d.len++] = (guint8) (crc >> 16);
+  d.data[d.len++] = (guint8) (crc >> 8);
+  d.data[d.len++] = (guint8) crc;
+  {
+    static const guint8 iend[12] = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82 };
+    memcpy (d.data + d.len, iend, sizeof iend);
+    d.len += sizeof iend;
+  }
+  return g_bytes_new_take (d.data, d.len);
 }
 
 /**
@@ -1332,14 +1371,16 @@ cairn_flow_painter_export (CairnFlowPainter       *self,
                          _("Scale: %g makes an image of %d × %d pixels; choose a smaller scale"), s, w, h);
             return NULL;
           }
-        status = write_png (self, layout, s, w, h, bytes);
-        if (status != CAIRO_STATUS_SUCCESS)
-          {
-            g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_IO, _("Chart: drawing failed: %s"),
-                         cairo_status_to_string (status));
-            return NULL;
-          }
-        return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+        {
+          GBytes *png = write_png (self, layout, s, w, h, &status);
+          if (png == NULL)
+            {
+              g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_IO, _("Chart: drawing failed: %s"),
+                           cairo_status_to_string (status));
+              return NULL;
+            }
+          return png;
+        }
       }
     }
 

@@ -215,6 +215,29 @@ cairn_flowchart_add_node (CairnFlowchart    *self,
   return TRUE;
 }
 
+/**
+ * cairn_flowchart_set_any_time:
+ *
+ * Marks a node that a case may reach from any stage (emergency action,
+ * closure). The layout keeps it where the chart lists it rather than below
+ * the last stage that can lead to it, so the edges from later stages point
+ * back up to it.
+ *
+ * Returns: %FALSE when @id is not a node of the chart
+ */
+gboolean
+cairn_flowchart_set_any_time (CairnFlowchart *self,
+                              const char     *id,
+                              gboolean        any_time)
+{
+  int i = cairn_flowchart_lookup_node (self, id);
+
+  if (i < 0)
+    return FALSE;
+  g_array_index (self->nodes, CairnFlowNode, i).any_time = any_time;
+  return TRUE;
+}
+
 int
 cairn_flowchart_lookup_node (CairnFlowchart *self,
                              const char     *id)

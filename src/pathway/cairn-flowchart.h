@@ -32,6 +32,7 @@ typedef struct
   CairnFlowNodeKind kind;
   char *guidance;   /* what the guidance says happens here, or NULL */
   char *source;     /* where it says it, or NULL */
+  gboolean any_time; /* entered from many stages: it stays where the chart lists it */
 } CairnFlowNode;
 
 typedef struct
@@ -56,6 +57,9 @@ gboolean             cairn_flowchart_add_node       (CairnFlowchart  *self,
                                                      const char      *guidance,
                                                      const char      *source,
                                                      GError         **error);
+gboolean             cairn_flowchart_set_any_time   (CairnFlowchart  *self,
+                                                     const char      *id,
+                                                     gboolean         any_time);
 gboolean             cairn_flowchart_add_edge       (CairnFlowchart  *self,
                                                      const char      *from,
                                                      const char      *to,
