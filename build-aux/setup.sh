@@ -3,7 +3,7 @@
 
 CAIRN_PACKAGES="build-essential pkg-config meson ninja-build gettext libgtk-4-dev
 libadwaita-1-dev libglib2.0-dev libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev
-libpoppler-glib-dev libjson-glib-dev libsodium-dev libgtk-4-bin desktop-file-utils appstream
+libpoppler-glib-dev libjson-glib-dev libsodium-dev zlib1g-dev libgtk-4-bin desktop-file-utils appstream
 xvfb xauth dbus poppler-utils fonts-dejavu-core xdotool"
 
 # Peers for the benchmarks and the fuzzers (tests/bench, tests/fuzz); xmllint
