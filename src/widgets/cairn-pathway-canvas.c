@@ -728,13 +728,11 @@ cairn_pathway_canvas_set_chart (CairnPathwayCanvas *self,
   g_set_object (&self->kase, kase);
   clear_nodes (self);
   g_clear_pointer (&self->layout, cairn_flow_layout_unref);
-  self->hover = self->focus = self->pending_scroll = -1;
+  self->hover = self->focus = self->pending_scroll = self->selected = -1;
   if (chart)
     {
       self->layout = cairn_flow_painter_layout (self->painter, chart, kase);
       self->order = cairn_flow_layout_reading_order (self->layout);
-      if (self->selected >= (int) self->layout->n_nodes)
-        self->selected = -1;
       self->nodes = g_ptr_array_new ();
       g_ptr_array_set_size (self->nodes, (gint) self->layout->n_nodes);
       /* Children in reading order: the order assistive technologies list them. */
@@ -757,8 +755,6 @@ cairn_pathway_canvas_set_chart (CairnPathwayCanvas *self,
           g_ptr_array_index (self->nodes, i) = w;
         }
     }
-  else
-    self->selected = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -277,9 +277,15 @@ cairn_pathway_view_new (void)
 }
 
 static void
-relayout (CairnPathwayView *self)
+relayout (CairnPathwayView *self,
+          const char       *selected)
 {
+  /* The selection follows the node (by id), not its place in the chart. */
+  g_autofree char *keep = g_strdup (selected);
+
   cairn_pathway_canvas_set_chart (self->canvas, self->chart, self->kase);
+  if (self->chart)
+    cairn_pathway_canvas_select (self->canvas, cairn_flowchart_lookup_node (self->chart, keep));
   if (self->chart)
     {
       g_autofree char *label = g_strdup_printf (_("Pathway flowchart: %s"), cairn_flowchart_get_title (self->chart));
@@ -300,9 +306,11 @@ cairn_pathway_view_set_chart (CairnPathwayView *self,
   g_return_if_fail (CAIRN_IS_PATHWAY_VIEW (self));
   g_return_if_fail (chart == NULL || CAIRN_IS_FLOWCHART (chart));
 
+  g_autofree char *selected = g_strdup (cairn_pathway_view_get_selected (self));
+
   if (!g_set_object (&self->chart, chart))
     return;
-  relayout (self);
+  relayout (self, selected);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -328,7 +336,7 @@ cairn_pathway_view_set_case (CairnPathwayView *self,
 
   if (!g_set_object (&self->kase, kase))
     return;
-  relayout (self);
+  relayout (self, cairn_pathway_view_get_selected (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
