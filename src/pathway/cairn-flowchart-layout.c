@@ -92,6 +92,8 @@ typedef struct
   int *up_list;
   int *down_start;
   int *down_list;
+  int *up_nb;       /* the vnode at the other end of up_list[j] */
+  int *down_nb;
   GArray **gap_segs;  /* per rank r: segments between r and r + 1 */
 
   double *band_top;
@@ -822,17 +824,25 @@ network_simplex (int           k,
 
       child = ns.par[edges[leave].t] == leave ? edges[leave].t : edges[leave].h;
       child_is_tail = child == edges[leave].t;
-      for (int i = 0; i < ne; i++)
+      /* Entering candidates cross the cut: every one has an end in the
+       * subtree below the leaving edge, so only its nodes' edges are seen. */
+      for (int k = ns.low[child]; k <= ns.lim[child]; k++)
         {
-          gboolean a, b;
-          if (ns.tree[i])
-            continue;
-          a = ns_in_sub (&ns, child, edges[i].t);
-          b = ns_in_sub (&ns, child, edges[i].h);
-          /* from the head component into the tail component */
-          if (child_is_tail ? (!a && b) : (a && !b))
-            if (enter < 0 || ns_slack (&ns, i) < ns_slack (&ns, enter))
-              enter = i;
+          int v = ns.post[k];
+          for (int j = ns.inc_start[v]; j < ns.inc_start[v + 1]; j++)
+            {
+              int i = ns.inc[j];
+              gboolean a, b;
+              if (ns.tree[i])
+                continue;
+              a = ns_in_sub (&ns, child, edges[i].t);
+              b = ns_in_sub (&ns, child, edges[i].h);
+              /* from the head component into the tail component */
+              if (child_is_tail ? (!a && b) : (a && !b))
+                if (enter < 0 || ns_slack (&ns, i) < ns_slack (&ns, enter) ||
+                    (ns_slack (&ns, i) == ns_slack (&ns, enter) && i < enter))
+                  enter = i;
+            }
         }
       if (enter < 0)
         break;
@@ -1032,6 +1042,13 @@ build_layers (Ctx *c)
         c->down_list[fill_down[SEG (c, s)->upper]++] = (int) s;
         c->up_list[fill_up[SEG (c, s)->lower]++] = (int) s;
       }
+    c->up_nb = g_new (int, MAX (ns, 1));
+    c->down_nb = g_new (int, MAX (ns, 1));
+    for (guint j = 0; j < ns; j++)
+      {
+        c->up_nb[j] = SEG (c, c->up_list[j])->upper;
+        c->down_nb[j] = SEG (c, c->down_list[j])->lower;
+      }
   }
 
   c->layers = g_new0 (GArray *, c->n_ranks);
@@ -1113,20 +1130,26 @@ crossings_between (Ctx *c,
                    int  r)
 {
   GArray *segs = c->gap_segs[r];
+  int pu[256], pl[256];
+  g_autofree int *heap = NULL;
+  int *u = pu, *l = pl;
   guint n = 0;
 
+  if (segs->len > 256)
+    {
+      heap = g_new (int, 2 * segs->len);
+      u = heap;
+      l = heap + segs->len;
+    }
   for (guint i = 0; i < segs->len; i++)
     {
       Seg *a = SEG (c, g_array_index (segs, int, i));
-      int au = VN (c, a->upper)->pos, al = VN (c, a->lower)->pos;
-      for (guint j = i + 1; j < segs->len; j++)
-        {
-          Seg *b = SEG (c, g_array_index (segs, int, j));
-          int bu = VN (c, b->upper)->pos, bl = VN (c, b->lower)->pos;
-          if ((au - bu) * (al - bl) < 0)
-            n++;
-        }
+      u[i] = VN (c, a->upper)->pos;
+      l[i] = VN (c, a->lower)->pos;
     }
+  for (guint i = 0; i < segs->len; i++)
+    for (guint j = i + 1; j < segs->len; j++)
+      n += (u[i] - u[j]) * (l[i] - l[j]) < 0;
   return n;
 }
 
@@ -1233,23 +1256,40 @@ reorder_rank (Ctx     *c,
     }
 }
 
-/* Crossings among the segments of v and w (v left of w) with the ranks above and below. */
-static guint
-pair_crossings (Ctx *c,
-                int  v,
-                int  w)
+/* The crossings among the segments of v and w (with the ranks above and
+ * below) with v left of w (@vw) and with w left of v (@wv), in one pass:
+ * segments that share a far end cross neither way. */
+static void
+pair_both (Ctx   *c,
+           int    v,
+           int    w,
+           guint *vw,
+           guint *wv)
 {
-  guint n = 0;
+  guint a = 0, b = 0;
 
   for (int i = c->up_start[v]; i < c->up_start[v + 1]; i++)
-    for (int j = c->up_start[w]; j < c->up_start[w + 1]; j++)
-      if (VN (c, SEG (c, c->up_list[i])->upper)->pos > VN (c, SEG (c, c->up_list[j])->upper)->pos)
-        n++;
+    {
+      int p = VN (c, c->up_nb[i])->pos;
+      for (int j = c->up_start[w]; j < c->up_start[w + 1]; j++)
+        {
+          int q = VN (c, c->up_nb[j])->pos;
+          a += p > q;
+          b += q > p;
+        }
+    }
   for (int i = c->down_start[v]; i < c->down_start[v + 1]; i++)
-    for (int j = c->down_start[w]; j < c->down_start[w + 1]; j++)
-      if (VN (c, SEG (c, c->down_list[i])->lower)->pos > VN (c, SEG (c, c->down_list[j])->lower)->pos)
-        n++;
-  return n;
+    {
+      int p = VN (c, c->down_nb[i])->pos;
+      for (int j = c->down_start[w]; j < c->down_start[w + 1]; j++)
+        {
+          int q = VN (c, c->down_nb[j])->pos;
+          a += p > q;
+          b += q > p;
+        }
+    }
+  *vw = a;
+  *wv = b;
 }
 
 /* Swaps neighbours while that removes crossings. With @equal, pairs that
@@ -1270,7 +1310,8 @@ transpose (Ctx     *c,
           for (guint i = 0; i + 1 < layer->len; i++)
             {
               int v = g_array_index (layer, int, i), w = g_array_index (layer, int, i + 1);
-              guint c0 = pair_crossings (c, v, w), c1 = pair_crossings (c, w, v);
+              guint c0, c1;
+              pair_both (c, v, w, &c0, &c1);
               if (c1 < c0 || (equal && c0 > 0 && c1 == c0))
                 {
                   g_array_index (layer, int, i) = w;
@@ -1313,7 +1354,9 @@ sift_ranks (Ctx *c)
           best_cost = 0;
           for (guint i = 0; i < m; i++)
             {
-              cost += (int) pair_crossings (c, others[i], v) - (int) pair_crossings (c, v, others[i]);
+              guint vw, wv;
+              pair_both (c, v, others[i], &vw, &wv);
+              cost += (int) wv - (int) vw;
               if ((int) i + 1 == from)
                 here = cost;
               if (cost < best_cost)
@@ -2237,6 +2280,8 @@ ctx_clear (Ctx *c)
   g_free (c->up_list);
   g_free (c->down_start);
   g_free (c->down_list);
+  g_free (c->up_nb);
+  g_free (c->down_nb);
   g_free (c->band_top);
   g_free (c->band_h);
   g_free (c->channel_top);
