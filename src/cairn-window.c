@@ -19,6 +19,7 @@
 #include "cairn-child-store.h"
 #include "cairn-login-dialog.h"
 #include "cairn-user-store.h"
+#include "cairn-view-store.h"
 #include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-ref.h"
@@ -80,6 +81,7 @@ get_settings (CairnWindow *self)
 
 
 static void sign_in (CairnWindow *self);
+static void case_activated (CairnWindow *self, gint64 child_number, int case_number);
 static void start_quick_check (CairnWindow *self);
 
 /* Shows what fits the state: no database, a locked board, or the board's cases. */
@@ -114,6 +116,17 @@ show_board (CairnWindow *self)
   cairn_case_table_set_store (self->case_table, self->store);
   adw_leaflet_set_visible_child (self->leaflet, self->cases_page);
   gtk_stack_set_visible_child_name (self->main_stack, "board");
+
+  /* The last view, case and all. */
+  {
+    g_autofree char *case_ref = NULL;
+    g_autoptr (CairnCaseFilter) last = cairn_store_get_last_view (self->store, &case_ref);
+    CairnRef ref;
+
+    if (case_ref != NULL && cairn_ref_parse ("case", case_ref, CAIRN_REF_CASE, &ref, NULL) &&
+        ref.case_number > 0)
+      case_activated (self, ref.number, ref.case_number);
+  }
 }
 
 static char *
@@ -126,6 +139,16 @@ stage_label (const char *edition,
   const CairnNode *node = ed ? cairn_edition_lookup_node (ed, stage) : NULL;
 
   return g_strdup (node ? node->label : stage);
+}
+
+static void
+remember_view (CairnWindow *self,
+               const char  *case_ref)
+{
+  CairnCaseList *model = cairn_case_table_get_model (self->case_table);
+
+  if (model != NULL)
+    cairn_store_set_last_view (self->store, cairn_case_list_get_filter (model), case_ref, NULL);
 }
 
 static void
@@ -143,6 +166,7 @@ case_activated (CairnWindow *self,
   adw_window_title_set_title (self->case_title, cairn_case_page_get_title (self->case_page));
   adw_window_title_set_subtitle (self->case_title, cairn_case_page_get_ref (self->case_page));
   adw_leaflet_set_visible_child (self->leaflet, self->case_box);
+  remember_view (self, cairn_case_page_get_ref (self->case_page));
 }
 
 /* A change on the case page: say so (with Undo when there is one) and refresh the table. */
@@ -178,6 +202,7 @@ back_action (GtkWidget  *widget,
   CairnWindow *self = CAIRN_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  remember_view (self, NULL);
 }
 
 static void

@@ -13,6 +13,8 @@
 #include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-event-dialog.h"
+#include "cairn-flowchart-edition.h"
+#include "cairn-pathway-view.h"
 #include "cairn-ref.h"
 #include "cairn-user-store.h"
 
@@ -38,6 +40,11 @@ struct _CairnCasePage
   GPtrArray *events;
   GPtrArray *event_kinds;   /* codes in the kind filter, after "All" */
   gint64 last_added_id;     /* for undo; 0 when nothing to undo */
+  CairnEdition *edition;    /* the edition the process view shows */
+  GStrv stage_kinds;        /* with a stage chosen in the process view: its event kinds */
+  CairnPathwayView *pathway_view;
+  char *current_node;
+  guint select_source;
 
   GtkWidget *scrolled;
   GtkLabel *name_label;
@@ -46,6 +53,8 @@ struct _CairnCasePage
   GtkListBox *timers_list;
   GtkBox *process_box;
   GtkDropDown *kind_filter;
+  GtkWidget *stage_filter_box;
+  GtkLabel *stage_filter_label;
   GtkListBox *chronology_list;
   GtkWidget *history_box;
   GtkListBox *history_list;
@@ -230,7 +239,8 @@ show_chronology (CairnCasePage *self)
   for (guint i = 0; self->events && i < self->events->len; i++)
     {
       CairnEvent *e = g_ptr_array_index (self->events, i);
-      if (kind == NULL || g_strcmp0 (kind, e->kind) == 0)
+      if ((kind == NULL || g_strcmp0 (kind, e->kind) == 0) &&
+          (self->stage_kinds == NULL || g_strv_contains ((const char * const *) self->stage_kinds, e->kind)))
         gtk_list_box_append (self->chronology_list, event_row (e));
     }
 }
@@ -262,6 +272,85 @@ fill_kind_filter (CairnCasePage *self)
   gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->kind_filter, 0);
   g_signal_handlers_unblock_by_func (self->kind_filter, kind_filter_changed, self);
+}
+
+/* ---- the process view ---- */
+
+static void
+clear_stage_filter (CairnCasePage *self)
+{
+  g_clear_pointer (&self->stage_kinds, g_strfreev);
+  gtk_widget_set_visible (self->stage_filter_box, FALSE);
+  show_chronology (self);
+}
+
+/* A stage chosen in the process view: the chronology shows the child's events there. */
+static void
+node_activated (CairnPathwayView *view,
+                const char       *node_id,
+                CairnCasePage    *self)
+{
+  const CairnNode *node = self->edition ? cairn_edition_lookup_node (self->edition, node_id) : NULL;
+  g_autofree char *text = NULL;
+
+  if (node == NULL)
+    return;
+  g_clear_pointer (&self->stage_kinds, g_strfreev);
+  self->stage_kinds = g_strdupv (node->events ? node->events : (GStrv) (const char *[]) { NULL });
+  text = g_strdup_printf (_("Events at the stage “%s”"), node->label);
+  gtk_label_set_label (self->stage_filter_label, text);
+  gtk_widget_set_visible (self->stage_filter_box, TRUE);
+  show_chronology (self);
+}
+
+static gboolean
+select_current_node (gpointer data)
+{
+  CairnCasePage *self = data;
+
+  self->select_source = 0;
+  if (self->current_node != NULL)
+    cairn_pathway_view_select (self->pathway_view, self->current_node);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_process (CairnCasePage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnFlowCase) state = NULL;
+  g_autoptr (CairnFlowchart) chart = NULL;
+  CairnEdition *used = NULL;
+
+  state = cairn_flow_case_new_from_store (self->store, NULL, self->child_number, self->case_number,
+                                          &used, &error);
+  if (state == NULL || (chart = cairn_flowchart_new_from_edition (used, &error)) == NULL)
+    {
+      g_debug ("No process view for this case: %s", error ? error->message : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->process_box), FALSE);
+      g_clear_object (&used);
+      return;
+    }
+  g_clear_object (&self->edition);
+  self->edition = used;
+  cairn_pathway_view_set_chart (self->pathway_view, chart);
+  cairn_pathway_view_set_case (self->pathway_view, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->process_box), TRUE);
+
+  /* Show where the case stands: its current stage, once the view has its size. */
+  {
+    g_autoptr (CairnEdition) stage_edition = NULL;
+    const CairnNode *node = NULL;
+    if (cairn_pathway_case_stage (self->store, self->child_number, self->case_number, &stage_edition,
+                                  &node, NULL) &&
+        node != NULL && g_strcmp0 (cairn_edition_get_id (stage_edition), cairn_edition_get_id (self->edition)) == 0)
+      {
+        g_free (self->current_node);
+        self->current_node = g_strdup (node->id);
+        g_clear_handle_id (&self->select_source, g_source_remove);
+        self->select_source = g_timeout_add (150, select_current_node, self);
+      }
+  }
 }
 
 /* ---- history ---- */
@@ -355,6 +444,9 @@ reload (CairnCasePage  *self,
     add_flag (self, _("Died"));
 
   show_timers (self);
+  show_process (self);
+  g_clear_pointer (&self->stage_kinds, g_strfreev);
+  gtk_widget_set_visible (self->stage_filter_box, FALSE);
   fill_kind_filter (self);
   show_chronology (self);
   show_history (self);
@@ -409,14 +501,6 @@ cairn_case_page_get_case_number (CairnCasePage *self)
   return self->case_number;
 }
 
-/* Puts the process view (a widget of its own) in the page. */
-void
-cairn_case_page_set_process_view (CairnCasePage *self,
-                                  GtkWidget     *view)
-{
-  gtk_box_append (self->process_box, view);
-  gtk_widget_set_visible (GTK_WIDGET (self->process_box), TRUE);
-}
 
 static void
 on_recorded (CairnEventDialog *dialog,
@@ -541,6 +625,10 @@ cairn_case_page_dispose (GObject *object)
   g_clear_pointer (&self->event_kinds, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->ref, g_free);
+  g_clear_pointer (&self->stage_kinds, g_strfreev);
+  g_clear_object (&self->edition);
+  g_clear_handle_id (&self->select_source, g_source_remove);
+  g_clear_pointer (&self->current_node, g_free);
   G_OBJECT_CLASS (cairn_case_page_parent_class)->dispose (object);
 }
 
@@ -566,6 +654,9 @@ cairn_case_page_class_init (CairnCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CairnCasePage, process_box);
   gtk_widget_class_bind_template_child (widget_class, CairnCasePage, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, CairnCasePage, chronology_list);
+  gtk_widget_class_bind_template_child (widget_class, CairnCasePage, stage_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, CairnCasePage, stage_filter_label);
+  gtk_widget_class_bind_template_callback (widget_class, clear_stage_filter);
   gtk_widget_class_bind_template_child (widget_class, CairnCasePage, history_box);
   gtk_widget_class_bind_template_child (widget_class, CairnCasePage, history_list);
 
@@ -581,5 +672,10 @@ cairn_case_page_init (CairnCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->kind_filter, "notify::selected", G_CALLBACK (kind_filter_changed), self);
+  self->pathway_view = CAIRN_PATHWAY_VIEW (cairn_pathway_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->pathway_view), -1, 460);
+  gtk_widget_add_css_class (GTK_WIDGET (self->pathway_view), "card");
+  g_signal_connect (self->pathway_view, "node-activated", G_CALLBACK (node_activated), self);
+  gtk_box_append (self->process_box, GTK_WIDGET (self->pathway_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.undo", FALSE);
 }

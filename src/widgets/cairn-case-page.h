@@ -20,8 +20,6 @@ const char *cairn_case_page_get_title        (CairnCasePage *self);
 const char *cairn_case_page_get_ref          (CairnCasePage *self);
 gint64      cairn_case_page_get_child_number (CairnCasePage *self);
 int         cairn_case_page_get_case_number  (CairnCasePage *self);
-void        cairn_case_page_set_process_view (CairnCasePage *self,
-                                              GtkWidget     *view);
 gboolean    cairn_case_page_undo             (CairnCasePage *self,
                                               GError       **error);
 gboolean    cairn_case_page_can_undo         (CairnCasePage *self);

@@ -366,7 +366,12 @@ apply_filter (CairnCaseTable  *self,
       return;
     }
   update_count (self);
-  cairn_store_set_last_view (self->store, filter, NULL, NULL);
+  /* Keep the case the window has open, if any: only the filter changed. */
+  {
+    g_autofree char *case_ref = NULL;
+    g_autoptr (CairnCaseFilter) old = cairn_store_get_last_view (self->store, &case_ref);
+    cairn_store_set_last_view (self->store, filter, case_ref, NULL);
+  }
 }
 
 static void
