@@ -6,6 +6,7 @@
 
 int cairn_cli_check  (int argc, char **argv);
 int cairn_cli_cin    (int argc, char **argv);
+int cairn_cli_demo   (int argc, char **argv);
 int cairn_cli_list   (int argc, char **argv);
 int cairn_cli_user   (int argc, char **argv);
 int cairn_cli_audit  (int argc, char **argv);

@@ -13,6 +13,7 @@
 #include "cairn-date.h"
 
 static const CairnCliCommand commands[] = {
+  { "demo", N_("Write a synthetic demo board into a new database"), cairn_cli_demo },
   { "check", N_("Check a database's integrity and schema version"), cairn_cli_check },
   { "cin", N_("Children in Need census: validate a DfE census return"), cairn_cli_cin },
   { "list", N_("List children, cases, conferences, SCRs or meetings"), cairn_cli_list },
