@@ -250,6 +250,9 @@ typedef struct
   CairnDemoDay dob, referral, icpc, plan_end, cin_start, incident, strategy;
   const char *category;
   const char *source_code;
+  /* The review, once written. */
+  char scr_ref[16];
+  CairnDemoDay notified, decided, completed, published;
 } ScenarioFacts;
 
 typedef struct
@@ -822,27 +825,26 @@ write_board_and_staff (Gen *g)
   g->practices = places (g, scaled (g, 300, 4), "GP", "gp", practice_kinds,
                          G_N_ELEMENTS (practice_kinds), "General Practitioner", 5, FALSE);
 
+  /* Business support staff who take conference and board minutes. */
   for (guint i = 0; i < G_N_ELEMENTS (g->minute_takers); i++)
     {
+      char family[CAIRN_DEMO_NAME_MAX];
+
+      cairn_demo_family_name (&g->rng, family);
       g_snprintf (g->minute_taker_names[i], sizeof g->minute_taker_names[i], "%s %s",
-                  cairn_demo_given_name (&g->rng, CAIRN_DEMO_NAMES_ENGLISH, 'F'), "");
-      /* A family name of its own. */
-      {
-        char family[CAIRN_DEMO_NAME_MAX];
-        cairn_demo_family_name (&g->rng, family);
-        g_strlcat (g->minute_taker_names[i], family, sizeof g->minute_taker_names[i]);
-      }
+                  cairn_demo_given_name (&g->rng, CAIRN_DEMO_NAMES_ENGLISH, 'F'), family);
       g->minute_takers[i] = g->minute_taker_names[i];
     }
 }
 
 static Member *
-add_member (Gen          *g,
-            const char   *role,
-            const char   *agency,
-            gint64        agency_id,
-            CairnDemoDay  joined,
-            CairnDemoDay  left)
+add_member_full (Gen          *g,
+                 const char   *role,
+                 const char   *agency,
+                 gint64        agency_id,
+                 CairnDemoDay  joined,
+                 CairnDemoDay  left,
+                 gboolean      lay)
 {
   Member m = { 0 };
   CairnDemoBoardMember r = { 0 };
@@ -857,7 +859,9 @@ add_member (Gen          *g,
   m.agency_id = agency_id;
   m.joined = joined;
   m.left = left;
+  m.lay = lay;
   r.name = m.name;
+  r.lay_member = lay;
   r.role = role;
   r.agency_id = agency_id;
   r.joined_on = joined;
@@ -865,6 +869,17 @@ add_member (Gen          *g,
   cairn_demo_add_board_member (g->w, &r);
   g_array_append_val (g->members, m);
   return &g_array_index (g->members, Member, g->members->len - 1);
+}
+
+static Member *
+add_member (Gen          *g,
+            const char   *role,
+            const char   *agency,
+            gint64        agency_id,
+            CairnDemoDay  joined,
+            CairnDemoDay  left)
+{
+  return add_member_full (g, role, agency, agency_id, joined, left, FALSE);
 }
 
 /* The board's members: the statutory partners of WT2010 chapter 3, two lay
@@ -880,7 +895,6 @@ write_board_members (Gen *g)
   CairnDemoDay lay_join = weekday_on_or_after (g->lead_in + span / 6);
   CairnDemoDay ccg_from = MAX (g->lead_in, day_ymd (2013, 4, 1));
   Member *m;
-  CairnDemoBoardMember r = { 0 };
 
   g->members = g_array_sized_new (FALSE, TRUE, sizeof (Member), 32);
 
@@ -926,14 +940,10 @@ write_board_members (Gen *g)
   add_member (g, "Principal", "Cairnside College", g->ag_college, start, 0);
   add_member (g, "Service Manager", "Cafcass", g->ag_cafcass, start, 0);
   add_member (g, "Chief Officer", "Cairnside Council for Voluntary Service", g->ag_cvs, start, 0);
-  m = add_member (g, "Lay Member", "", 0, lay_join, 0);
-  m->lay = TRUE;
-  m = add_member (g, "Lay Member", "", 0, lay_join, 0);
-  m->lay = TRUE;
+  add_member_full (g, "Lay Member", "", 0, lay_join, 0, TRUE);
+  add_member_full (g, "Lay Member", "", 0, lay_join, 0, TRUE);
   m = add_member (g, "LSCB Business Manager", "Cairnside Borough Council", g->ag_council, start, 0);
   m->adviser = TRUE;
-
-  (void) r;
 }
 
 static const Member *
@@ -3515,6 +3525,32 @@ independent_chair_on (Gen         *g,
   return m ? m->name : "";
 }
 
+static void
+remember_scr (Gen                *g,
+              Scenario            scenario,
+              const CairnDemoScr *s)
+{
+  ScenarioFacts *x = &g->facts[scenario];
+
+  g_snprintf (x->scr_ref, sizeof x->scr_ref, "SCR-%04d-%02d", s->year, s->number);
+  x->notified = s->notified_on;
+  x->decided = s->decision_on;
+  x->completed = s->completed_on;
+  x->published = s->published_on;
+}
+
+/* The edition of Working Together in force on @day, as a citation. */
+static const char *
+guidance_on (Gen         *g,
+             CairnDemoDay day)
+{
+  if (day >= g->wt2013_from)
+    return "chapter 4 of Working Together to Safeguard Children (2013)";
+  if (day >= g->ia_ten_days_from)
+    return "chapter 8 of Working Together to Safeguard Children (2010)";
+  return "chapter 8 of Working Together to Safeguard Children (2006, as revised in 2009)";
+}
+
 typedef struct
 {
   int source_imr;
@@ -3645,6 +3681,7 @@ write_scr_death (Gen *g)
     }
   scr = cairn_demo_add_scr (g->w, &s);
   g->summary->scrs++;
+  remember_scr (g, SCENARIO_DEATH, &s);
   if (s.decision == NULL)
     return;
 
@@ -3671,9 +3708,8 @@ write_scr_death (Gen *g)
   g_string_printf (text,
                    "This serious case review was commissioned by the Chair of the Cairnside Local "
                    "Safeguarding Children Board, %s, on %s, after the death of %s. The Board's "
-                   "Serious Case Review sub-group advised that the criteria in chapter 8 of "
-                   "Working Together to Safeguard Children (2010) were met: %s died and abuse or "
-                   "neglect was suspected to be a factor in %s death.\n\n"
+                   "Serious Case Review sub-group advised that the criteria in %s were met: %s "
+                   "died and abuse or neglect was suspected to be a factor in %s death.\n\n"
                    "The review was overseen by a panel chaired by %s, an independent "
                    "safeguarding consultant. The overview report was written by %s, an "
                    "independent social work consultant. Neither has worked for any of the "
@@ -3687,8 +3723,8 @@ write_scr_death (Gen *g)
                    "overview author twice; her views are reflected in the report. The mother's "
                    "partner, %s, declined to take part. Criminal proceedings against him delayed "
                    "the completion of the review.",
-                   s.lscb_chair, d_decision, child, child, possessive, panel_chair, author, child,
-                   x->mother, x->partner);
+                   s.lscb_chair, d_decision, child, guidance_on (g, s.decision_on), child,
+                   possessive, panel_chair, author, child, x->mother, x->partner);
   cairn_demo_add_scr_section (g->w, scr, "introduction", text->str);
 
   g_string_printf (text,
@@ -3865,6 +3901,7 @@ write_scr_exploited (Gen *g)
   s.scope_to = x->incident;
   scr = cairn_demo_add_scr (g->w, &s);
   g->summary->scrs++;
+  remember_scr (g, SCENARIO_EXPLOITED, &s);
   write_panel (g, scr, s.decision_on);
   {
     gint64 agencies[] = { g->ag_csc, g->ag_police, g->ag_education, g->ag_hospital, g->ag_yos };
@@ -3884,14 +3921,14 @@ write_scr_exploited (Gen *g)
                    "DRAFT. This serious case review was commissioned by the Chair of the "
                    "Cairnside Local Safeguarding Children Board, %s, on %s. %s was seriously "
                    "harmed through sexual abuse, and there were concerns about how agencies had "
-                   "worked together, so the Board considered the case under chapter 8 of "
-                   "Working Together to Safeguard Children and decided that a review should "
-                   "be held.\n\n"
+                   "worked together, so the Board considered the case under %s and decided "
+                   "that a review should be held.\n\n"
                    "The panel is chaired by %s, and the overview author is %s; both are "
                    "independent of the Board's agencies. Individual management reviews have "
                    "been requested from children's social care, the police, the school, the "
                    "hospital trust and the youth offending service.",
-                   s.lscb_chair, d_decision, child, panel_chair, author);
+                   s.lscb_chair, d_decision, child, guidance_on (g, s.decision_on), panel_chair,
+                   author);
   cairn_demo_add_scr_section (g->w, scr, "introduction", text->str);
   g_string_printf (text,
                    "DRAFT. %s was referred by the police on %s after she was found in the early "
@@ -3945,6 +3982,7 @@ write_scr_injury (Gen *g)
   s.scope_to = x->incident;
   cairn_demo_add_scr (g->w, &s);
   g->summary->scrs++;
+  remember_scr (g, SCENARIO_INJURY, &s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -4016,7 +4054,7 @@ action_point (Gen          *g,
   a.action = action;
   a.owner = owner;
   a.due_on = due;
-  if (due + 14 <= g->as_of && chance (g, 0.85))
+  if (due + 14 <= g->as_of && (chance (g, 0.85) || due + 180 < g->as_of))
     {
       a.status = "closed";
       a.closed_on = dmax (held + 7, due - rnd (g, 0, 20));
@@ -4163,14 +4201,31 @@ write_meetings (Gen *g)
       {
         GString *scr = g_string_new ("The Chair of the sub-group reported on serious case "
                                      "reviews. ");
+        gsize empty = scr->len;
         for (int s = SCENARIO_DEATH; s < N_SCENARIOS; s++)
           {
             const ScenarioFacts *x = &g->facts[s];
-            if (x->done && x->incident && x->incident + 10 <= day && x->incident + 720 > day)
-              g_string_append_printf (scr, "The sub-group is keeping the review of Child %c "
-                                           "under close watch. ", 'A' + s - SCENARIO_DEATH);
+            char child[16];
+            g_snprintf (child, sizeof child, "Child %c", 'A' + s - SCENARIO_DEATH);
+            if (!x->done || x->scr_ref[0] == '\0' || x->notified >= day)
+              continue;
+            if (x->decided == 0 || x->decided >= day)
+              g_string_append_printf (scr, "The sub-group is considering the case of %s against "
+                                           "the criteria for a serious case review. ", child);
+            else if (x->completed == 0 || x->completed >= day)
+              g_string_append_printf (scr, "%s (%s) is in progress: the panel has met and "
+                                           "individual management reviews are being "
+                                           "quality assured. ", x->scr_ref, child);
+            else if (x->published == 0 || x->published >= day)
+              g_string_append_printf (scr, "The overview report of %s (%s) has been completed "
+                                           "and sent to Ofsted; publication is being "
+                                           "planned. ", x->scr_ref, child);
+            else if (x->published + 900 > day)
+              g_string_append_printf (scr, "The executive summary of %s (%s) has been "
+                                           "published; the sub-group is monitoring the action "
+                                           "plan. ", x->scr_ref, child);
           }
-        if (scr->len < 100)
+        if (scr->len == empty)
           g_string_append (scr, "No new cases were referred to the sub-group in the period.");
         agenda (g, &m, 1, "Serious Case Review sub-group", head, "For information", 0, scr->str);
         g_string_free (scr, TRUE);

@@ -539,10 +539,14 @@ remove_database_files (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  /* A rollback journal left by a process killed in a transaction (the demo
+   * writer uses one): it belongs to the file being replaced. */
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
+  g_unlink (journal);
 }
 
 /**
