@@ -2946,6 +2946,7 @@ write_conference (Gen          *g,
   int oldest_age = -1;
   GHashTable *present_agencies;
   gint64 conf;
+  char child_name[3 * CAIRN_DEMO_NAME_MAX] = "";
 
   for (int i = 0; i < f->n; i++)
     {
@@ -3023,8 +3024,8 @@ write_conference (Gen          *g,
       if (kid_active (&f->kid[i], day) && f->kid[i].dob <= day &&
           age_on (f->kid[i].dob, day) == oldest_age)
         {
-          attend (g, &list, f->kid[i].given, "Child", 0, 1.0, 0.0);
-          list.a[list.n - 1].name = NULL; /* named below with the family name */
+          g_snprintf (child_name, sizeof child_name, "%s %s", f->kid[i].given, f->family_name);
+          attend (g, &list, child_name, "Child", 0, 1.0, 0.0);
           break;
         }
   if (f->interpreter)
@@ -3085,23 +3086,9 @@ write_conference (Gen          *g,
   for (int i = 0; i < list.n; i++)
     {
       CairnDemoAttendee a = { 0 };
-      char name[3 * CAIRN_DEMO_NAME_MAX];
 
       a.conference_id = conf;
-      if (list.a[i].name == NULL)
-        {
-          /* The child, by full name. */
-          for (int j = 0; j < f->n; j++)
-            if (kid_active (&f->kid[j], day) && f->kid[j].dob <= day &&
-                age_on (f->kid[j].dob, day) == oldest_age)
-              {
-                g_snprintf (name, sizeof name, "%s %s", f->kid[j].given, f->family_name);
-                break;
-              }
-          a.name = name;
-        }
-      else
-        a.name = list.a[i].name;
+      a.name = list.a[i].name;
       a.role = list.a[i].role;
       a.agency_id = list.a[i].agency_id;
       a.attendance = list.a[i].attendance;
