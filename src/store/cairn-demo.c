@@ -13,7 +13,6 @@
 #include "cairn-demo.h"
 #include "cairn-error.h"
 #include "cairn-random.h"
-#include "cairn-ref.h"
 #include "cairn-validate.h"
 
 /* The demo board generator.
@@ -30,9 +29,11 @@
  * assessments, enquiries and plans that straddle it are open, and those
  * whose timescale has already passed are overdue.
  *
- * Working days here are Monday to Friday only. That is an approximation:
- * the real calendar (with England and Wales bank holidays) is in
- * src/pathway, and the timers are computed later from the recorded events.
+ * Working days here are Monday to Friday, less Christmas Day, Boxing Day
+ * and New Year's Day (so that nobody visits on Christmas Day). That is an
+ * approximation: the real calendar, with every England and Wales bank
+ * holiday and substitute day, is in src/pathway, and the timers are
+ * computed later from the recorded events.
  * So that a bank holiday cannot turn a step the generator meant to be on
  * time into a late one, on-time steps keep a margin of 3 to 5 working days
  * below the limit; late steps exceed it by at least one weekday, which a
@@ -71,7 +72,7 @@ static const guint level_weights[N_LEVELS] = { 90, 420, 250, 20, 120, 15, 85 };
 static const guint level_weights_after_plan[N_LEVELS] = { 40, 200, 200, 20, 150, 40, 350 };
 
 /* Category of the plan: neglect > emotional > physical > sexual, with about
- * one in ten multiple (NEG, PHY, EMO, SAB, MUL). */
+ * one in ten multiple. */
 static const char *const categories[] = { "NEG", "EMO", "PHY", "SAB", "MUL" };
 static const guint category_weights[] = { 45, 28, 12, 5, 10 };
 
@@ -357,16 +358,26 @@ weekday (CairnDemoDay day)
   return (int) ((day - 1) % 7);
 }
 
-static inline gboolean
-is_weekend (CairnDemoDay day)
+/* Not a working day for the generator: a weekend, 25 or 26 December or 1
+ * January (see the top of the file). */
+static gboolean
+is_day_off (CairnDemoDay day)
 {
-  return weekday (day) >= 5;
+  GDate date;
+  int m, d;
+
+  if (weekday (day) >= 5)
+    return TRUE;
+  day_to_date (day, &date);
+  m = g_date_get_month (&date);
+  d = g_date_get_day (&date);
+  return (m == 12 && (d == 25 || d == 26)) || (m == 1 && d == 1);
 }
 
 static CairnDemoDay
 weekday_on_or_after (CairnDemoDay day)
 {
-  while (is_weekend (day))
+  while (is_day_off (day))
     day++;
   return day;
 }
@@ -374,7 +385,7 @@ weekday_on_or_after (CairnDemoDay day)
 static CairnDemoDay
 weekday_on_or_before (CairnDemoDay day)
 {
-  while (is_weekend (day))
+  while (is_day_off (day))
     day--;
   return day;
 }
@@ -387,7 +398,7 @@ add_wd (CairnDemoDay day,
   while (n > 0)
     {
       day++;
-      if (!is_weekend (day))
+      if (!is_day_off (day))
         n--;
     }
   return day;
@@ -401,7 +412,7 @@ wd_between (CairnDemoDay from,
   int n = 0;
 
   for (CairnDemoDay d = from + 1; d <= to; d++)
-    if (!is_weekend (d))
+    if (!is_day_off (d))
       n++;
   return n;
 }
@@ -1750,7 +1761,7 @@ plan_episode (Gen         *g,
       ep->decided = add_wd (referral, rnd (g, 2, 4));
       ep->decision_late = PICK (g, late_decision);
     }
-  else if (ep->referral_minute >= 16 * 60 || is_weekend (referral) || chance (g, 0.25))
+  else if (ep->referral_minute >= 16 * 60 || is_day_off (referral) || chance (g, 0.25))
     ep->decided = add_wd (referral, 1);
   else
     ep->decided = referral;
@@ -1790,7 +1801,7 @@ plan_episode (Gen         *g,
     {
       if (ep->immediate)
         {
-          ep->strategy = chance (g, 0.6) && ep->referral_minute < 16 * 60 && !is_weekend (referral)
+          ep->strategy = chance (g, 0.6) && ep->referral_minute < 16 * 60 && !is_day_off (referral)
                            ? referral
                            : add_wd (referral, 1);
           ep->strategy_minute = ep->strategy == referral
@@ -1929,6 +1940,14 @@ plan_episode (Gen         *g,
     default:
       g_assert_not_reached ();
     }
+
+  /* Plans start and end, and cases close, on working days. */
+  if (ep->cin_start)
+    {
+      ep->cin_start = weekday_on_or_after (ep->cin_start);
+      ep->cin_end = weekday_on_or_after (MAX (ep->cin_end, ep->cin_start + 1));
+    }
+  ep->closed = weekday_on_or_after (MAX (ep->closed, ep->cin_end));
 }
 
 static const int youngest_age_weights_len = 18;
@@ -1951,7 +1970,7 @@ plan_family (Gen    *g,
   f->n = (int) WEIGHTED (g, size_weights) + 1;
   f->pool = pick_pool (g);
   r1 = g->lead_in + (CairnDemoDay) cairn_random_below (&g->rng, g->as_of - g->lead_in + 1);
-  if (is_weekend (r1) && chance (g, 0.85))
+  if (is_day_off (r1) && chance (g, 0.85))
     r1 = weekday_on_or_after (r1);
   r1 = MIN (r1, g->as_of);
   unborn = chance (g, 0.07);
@@ -2130,7 +2149,7 @@ plan_family (Gen    *g,
       if (!chance (g, after_plan ? 0.45 : 0.25))
         break;
       next = ep->closed + rnd (g, 30, 900);
-      if (is_weekend (next) && chance (g, 0.85))
+      if (is_day_off (next) && chance (g, 0.85))
         next = weekday_on_or_after (next);
     }
 }
@@ -2557,8 +2576,14 @@ write_assessment (Gen           *g,
     case LEVEL_S47:
     case LEVEL_ICPC:
     case LEVEL_PLAN:
-      outcome = which == 0 ? "Reasonable cause to suspect significant harm: strategy discussion"
-                           : "Child's needs and risks assessed; plan recommended to conference";
+      if (which == 0)
+        outcome = "Reasonable cause to suspect significant harm: strategy discussion";
+      else if (ep->icpc && end > ep->icpc)
+        outcome = "Assessment completed; findings shared with the core group";
+      else if (ep->level >= LEVEL_ICPC)
+        outcome = "Child's needs and risks assessed; report to the conference";
+      else
+        outcome = "Child's needs and risks assessed; child in need services";
       break;
     default:
       outcome = NULL;
