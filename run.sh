@@ -29,19 +29,20 @@ fi
 out="$PWD/cairn-demo-output"
 rm -rf "$out"
 mkdir -p "$out"
-"$cli" check --db "$db" > "$out/check.txt"
-"$cli" list cases --db "$db" > "$out/cases.tsv"
-"$cli" list scrs --db "$db" > "$out/scrs.tsv"
-"$cli" list conferences --db "$db" > "$out/conferences.tsv"
-"$cli" list meetings --db "$db" > "$out/meetings.tsv"
-"$cli" due --db "$db" --overdue > "$out/overdue-timers.tsv"
-# Serious case review executive summaries: publishable where the publication
-# check passes; otherwise the draft (marked not for publication), saying why.
-# A board with accounts needs a login: the demo's chair (README, "Demo accounts").
+# A board with accounts (every demo board) needs a login: the demo's chair
+# (README, "Demo accounts").
 scr_cli () { "$cli" "$@"; }
 if ! "$cli" list scrs --db "$db" >/dev/null 2>&1; then
   scr_cli () { "$cli" "$@" --user demo-chair --password-fd 3 3<<<"cairn-demo-password"; }
 fi
+"$cli" check --db "$db" > "$out/check.txt"
+scr_cli list cases --db "$db" > "$out/cases.tsv"
+scr_cli list scrs --db "$db" > "$out/scrs.tsv"
+scr_cli list conferences --db "$db" > "$out/conferences.tsv"
+scr_cli list meetings --db "$db" > "$out/meetings.tsv"
+scr_cli due --db "$db" --overdue > "$out/overdue-timers.tsv"
+# Serious case review executive summaries: publishable where the publication
+# check passes; otherwise the draft (marked not for publication), saying why.
 while IFS=$'\t' read -r ref _; do
   [ -n "$ref" ] || continue
   pdf="$out/scr-$ref.pdf"
@@ -60,9 +61,9 @@ first_case=$(scr_cli list cases --db "$db" | head -n 1 | cut -f 1)
 if [ -n "$first_case" ]; then
   scr_cli pathway --db "$db" --case "$first_case" -o "$out/pathway-${first_case//\//-}.pdf"
 fi
-first_child=$("$cli" list children --db "$db" | head -n 1 | cut -f 1)
+first_child=$(scr_cli list children --db "$db" | head -n 1 | cut -f 1)
 if [ -n "$first_child" ]; then
-  "$cli" export --db "$db" --child "$first_child" -o "$out/$first_child.json"
+  scr_cli export --db "$db" --child "$first_child" -o "$out/$first_child.json"
 fi
 
 echo "No display found, so Cairn wrote the demo board's documents instead:"

@@ -12,6 +12,7 @@
 #include "cairn-random.h"
 #include "cairn-store.h"
 #include "cairn-test-utils.h"
+#include "cairn-user-store.h"
 #include "cairn-validate.h"
 
 /* The demo board is read back through the sqlite3 shell and SQLite itself
@@ -73,6 +74,38 @@ default_demo (void)
   return path;
 }
 
+/* A copy of the default board (with its audit head), for tests that sign
+ * in: a login is written to the audit trail, and the other tests read the
+ * board as generated. */
+static char *
+copy_of_default (const char *name)
+{
+  char *path = cairn_test_scratch_path (name);
+  g_autofree char *head = g_strconcat (default_demo (), ".audit-head", NULL);
+  g_autofree char *head_copy = g_strconcat (path, ".audit-head", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (default_demo (), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (head, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (head_copy, contents, length, NULL));
+  return path;
+}
+
+/* `cairn-cli list KIND --db PATH` as the demo chair. */
+static int
+list_as_demo_chair (const char  *kind,
+                    const char  *path,
+                    char       **out)
+{
+  const char *argv[] = { "list", kind, "--db", path, "--user", CAIRN_DEMO_CHAIR, "--password-fd",
+                         "0", NULL };
+
+  return cairn_test_run_cli_input (CAIRN_DEMO_PASSWORD "\n", out, NULL, argv);
+}
+
 static sqlite3 *
 open_db (const char *path)
 {
@@ -109,6 +142,20 @@ query_text (sqlite3    *db,
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* Equal texts, or a failure that shows the first line that differs. */
+static void
+assert_same_text (const char *a,
+                  const char *b)
+{
+  g_auto (GStrv) la = g_strsplit (a, "\n", -1);
+  g_auto (GStrv) lb = g_strsplit (b, "\n", -1);
+
+  for (guint i = 0; la[i] != NULL || lb[i] != NULL; i++)
+    if (la[i] == NULL || lb[i] == NULL || strcmp (la[i], lb[i]) != 0)
+      g_error ("line %u differs:\n%.300s\n%.300s", i + 1, la[i] ? la[i] : "(end)",
+               lb[i] ? lb[i] : "(end)");
 }
 
 static gboolean
@@ -166,10 +213,21 @@ test_deterministic (void)
   g_autofree char *dump_one = dump (one);
   g_autofree char *dump_two = dump (two);
   g_autofree char *dump_other = dump (other);
+  g_autofree char *head_one_path = g_strconcat (one, ".audit-head", NULL);
+  g_autofree char *head_two_path = g_strconcat (two, ".audit-head", NULL);
+  g_autofree char *head_one = NULL;
+  g_autofree char *head_two = NULL;
 
   g_assert_cmpuint (strlen (dump_one), >, 100000);
-  g_assert_cmpstr (dump_one, ==, dump_two);
+  assert_same_text (dump_one, dump_two);
   g_assert_cmpstr (dump_one, !=, dump_other);
+
+  /* The audit trail's head, kept beside the database, is the same too (its
+   * first line names the file). */
+  g_assert_true (g_file_get_contents (head_one_path, &head_one, NULL, NULL));
+  g_assert_true (g_file_get_contents (head_two_path, &head_two, NULL, NULL));
+  g_assert_nonnull (strstr (head_one, "head-hash="));
+  g_assert_cmpstr (strchr (head_one, '\n'), ==, strchr (head_two, '\n'));
 }
 
 static void
@@ -196,6 +254,36 @@ test_every_table (void)
     }
   sqlite3_finalize (stmt);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM children"), ==, 2000);
+  sqlite3_close (db);
+}
+
+/* One audit entry for the generation, dated the as-of date, after the
+ * demo accounts (one per role) were added. */
+static void
+test_audit_and_accounts (void)
+{
+  sqlite3 *db = open_db (default_demo ());
+  g_autofree char *entry = query_text (db, "SELECT at || ' ' || user_name || ' ' || details FROM "
+                                           "audit_log WHERE action = 'demo'");
+  g_autofree char *roles = query_text (db, "SELECT group_concat (role, ',') FROM (SELECT role "
+                                           "FROM users ORDER BY role)");
+  g_autofree char *demo = query_text (db, "SELECT value FROM settings WHERE key = 'demo'");
+  g_autofree char *expected = g_strdup_printf (
+    "2014-03-31T00:00:00Z system {\"children\": 2000, \"cases\": %" G_GINT64_FORMAT ", "
+    "\"events\": %" G_GINT64_FORMAT ", \"seed\": 20100401, \"years\": \"2009-10..2013-14\", "
+    "\"as_of\": \"2014-03-31\"}",
+    query_int (db, "SELECT count(*) FROM cases"), query_int (db, "SELECT count(*) FROM events"));
+
+  g_assert_cmpstr (entry, ==, expected);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE at <> "
+                                  "'2014-03-31T00:00:00Z'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT max(id) FROM audit_log WHERE action = 'demo'"), ==,
+                   query_int (db, "SELECT max(id) FROM audit_log"));
+  /* No row-by-row entries: the generation is one bulk entry. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'insert'"), ==, 0);
+  g_assert_cmpstr (roles, ==, "auditor,business_manager,chair,conference_chair,practitioner,"
+                              "scr_panel");
+  g_assert_cmpstr (demo, ==, "1");
   sqlite3_close (db);
 }
 
@@ -436,6 +524,7 @@ test_identifiers (void)
   sqlite3_stmt *stmt = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CairnStore) store = NULL;
+  g_autofree char *copy = NULL;
   GDate today;
   int n_nhs = 0, n_upn = 0;
 
@@ -479,8 +568,11 @@ test_identifiers (void)
                                   "NULL GROUP BY upn HAVING count(*) > 1)"), ==, 0);
   sqlite3_close (db);
 
-  /* Through the store: every child is valid as of the board's date. */
-  store = cairn_store_open (path, CAIRN_STORE_OPEN_READ_ONLY, &error);
+  /* Through the store, signed in: every child is valid as of the board's date. */
+  copy = copy_of_default ("identifiers.cairn");
+  store = cairn_store_open (copy, CAIRN_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (cairn_store_login_demo (store, &error));
   g_assert_no_error (error);
   cairn_store_get_today (store, &today);
   for (gint64 number = 1; number <= 2000; number++)
@@ -559,36 +651,28 @@ test_meetings (void)
 static void
 test_as_of (void)
 {
-  g_autofree char *path = make_demo ("years.cairn", "--children", "50", "--years",
-                                     "2010-11..2011-12", NULL);
   sqlite3 *db = open_db (default_demo ());
-  sqlite3 *db2 = open_db (path);
   g_autofree char *as_of = query_text (db, "SELECT value FROM settings WHERE key = 'as_of'");
-  g_autofree char *as_of2 = query_text (db2, "SELECT value FROM settings WHERE key = 'as_of'");
   g_autoptr (GError) error = NULL;
   g_autoptr (CairnStore) store = NULL;
   GDate today;
   char text[11];
 
   g_assert_cmpstr (as_of, ==, "2014-03-31");
-  g_assert_cmpstr (as_of2, ==, "2012-03-31");
-  g_assert_cmpint (query_int (db2, "SELECT count(*) FROM cases WHERE opened_on > '2012-03-31' OR "
-                                   "opened_on < '2009-10-01'"), ==, 0);
   sqlite3_close (db);
-  sqlite3_close (db2);
 
   /* The store takes the board's date as today. */
-  store = cairn_store_open (path, CAIRN_STORE_OPEN_READ_ONLY, &error);
+  store = cairn_store_open (default_demo (), CAIRN_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   cairn_store_get_today (store, &today);
   cairn_date_format_into (&today, text);
-  g_assert_cmpstr (text, ==, "2012-03-31");
+  g_assert_cmpstr (text, ==, "2014-03-31");
 }
 
 static void
 test_check_and_list (void)
 {
-  const char *path = default_demo ();
+  g_autofree char *path = copy_of_default ("list.cairn");
   g_autofree char *out = NULL;
   g_autofree char *children = NULL;
   g_autofree char *scrs = NULL;
@@ -596,18 +680,20 @@ test_check_and_list (void)
 
   g_assert_cmpint (cairn_test_run_cli (&out, NULL, "check", "--db", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, ": ok (schema "));
-  g_assert_cmpint (cairn_test_run_cli (&children, NULL, "list", "children", "--db", path, NULL),
-                   ==, 0);
+  g_assert_cmpint (list_as_demo_chair ("children", path, &children), ==, 0);
   lines = g_strsplit (children, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2001); /* the last is empty */
   g_assert_true (g_str_has_prefix (lines[0], "C-000001\t"));
   g_assert_true (g_str_has_prefix (lines[1999], "C-002000\t"));
-  g_assert_cmpint (cairn_test_run_cli (&scrs, NULL, "list", "scrs", "--db", path, NULL), ==, 0);
+  g_assert_cmpint (list_as_demo_chair ("scrs", path, &scrs), ==, 0);
   g_assert_nonnull (strstr (scrs, "\tChild A (published)\n"));
   g_assert_nonnull (strstr (scrs, "\tChild B (in_progress)\n"));
   g_assert_nonnull (strstr (scrs, "\tChild C (considered)\n"));
 }
 
+/* An existing file is refused and left alone; with --force it is replaced.
+ * The board is as of the end of the years asked for, and nothing in it
+ * starts before the six months that lead into them. */
 static void
 test_existing_file (void)
 {
@@ -616,6 +702,8 @@ test_existing_file (void)
   g_autofree char *out = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *as_of = NULL;
+  sqlite3 *db;
 
   g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
   g_assert_cmpint (cairn_test_run_cli (NULL, &err, "demo", "--db", path, "--children", "10", NULL),
@@ -627,10 +715,18 @@ test_existing_file (void)
   g_assert_cmpstr (contents, ==, "keep me");
 
   g_assert_cmpint (cairn_test_run_cli (&out, NULL, "demo", "--db", path, "--children", "10",
-                                       "--force", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "10 children"));
+                                       "--years", "2010-11..2011-12", "--force", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "as of 2012-03-31: 10 children"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (cairn_test_run_cli (&out, NULL, "check", "--db", path, NULL), ==, 0);
+
+  db = open_db (path);
+  as_of = query_text (db, "SELECT value FROM settings WHERE key = 'as_of'");
+  g_assert_cmpstr (as_of, ==, "2012-03-31");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM children"), ==, 10);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases WHERE opened_on > '2012-03-31' OR "
+                                  "opened_on < '2009-10-01'"), ==, 0);
+  sqlite3_close (db);
 }
 
 static void
@@ -705,30 +801,47 @@ kill_half_way (const char *path)
   g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
 /* Killed half way, the database holds no demo data and passes `check`;
- * and `demo --force` replaces it, journal and all. */
+ * and `demo --force` replaces such a file, hot journal and all. */
 static void
 test_interrupted (void)
 {
   g_autofree char *path = cairn_test_scratch_path ("killed.cairn");
+  g_autofree char *copy = cairn_test_scratch_path ("killed-copy.cairn");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *copy_journal = g_strconcat (copy, "-journal", NULL);
   g_autofree char *out = NULL;
   g_autofree char *children = NULL;
   g_autofree char *again = NULL;
 
   kill_half_way (path);
+  copy_file (path, copy);
+  copy_file (journal, copy_journal);
+
   g_assert_cmpint (cairn_test_run_cli (&out, NULL, "check", "--db", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, ": ok (schema "));
+  /* No accounts were committed, so listing needs no login. */
   g_assert_cmpint (cairn_test_run_cli (&children, NULL, "list", "children", "--db", path, NULL),
                    ==, 0);
   g_assert_cmpstr (children, ==, "");
 
-  kill_half_way (path);
-  g_assert_cmpint (cairn_test_run_cli (NULL, NULL, "demo", "--force", "--db", path, "--children",
+  g_assert_cmpint (cairn_test_run_cli (NULL, NULL, "demo", "--force", "--db", copy, "--children",
                                        "20", NULL), ==, 0);
+  g_assert_false (g_file_test (copy_journal, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (cairn_test_run_cli (&out, NULL, "check", "--db", path, NULL), ==, 0);
-  g_assert_cmpint (cairn_test_run_cli (&again, NULL, "list", "children", "--db", path, NULL), ==,
-                   0);
+  g_assert_cmpint (cairn_test_run_cli (&out, NULL, "check", "--db", copy, NULL), ==, 0);
+  g_assert_cmpint (list_as_demo_chair ("children", copy, &again), ==, 0);
   g_assert_true (g_str_has_prefix (again, "C-000001\t"));
   g_assert_nonnull (strstr (again, "C-000020\t"));
   g_assert_null (strstr (again, "C-000021\t"));
@@ -743,6 +856,7 @@ main (int    argc,
   g_test_add_func ("/cairn/demo/prng", test_prng);
   g_test_add_func ("/cairn/demo/deterministic", test_deterministic);
   g_test_add_func ("/cairn/demo/every-table", test_every_table);
+  g_test_add_func ("/cairn/demo/audit-and-accounts", test_audit_and_accounts);
   g_test_add_func ("/cairn/demo/mix", test_mix);
   g_test_add_func ("/cairn/demo/consistent", test_consistent);
   g_test_add_func ("/cairn/demo/codes", test_codes);

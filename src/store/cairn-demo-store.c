@@ -12,8 +12,9 @@
 
 /* Conferences are written in the order the generator meets them (family by
  * family), not in date order. They get temporary numbers above this, and
- * cairn_demo_writer_commit() numbers each year's conferences 1, 2, 3 … in
- * date order, as a board would have numbered them as they were held. */
+ * cairn_demo_writer_number_conferences() numbers each year's conferences
+ * 1, 2, 3 … in date order, as a board would have numbered them as they
+ * were held. */
 #define TEMP_CONFERENCE_NUMBER 1000000000
 
 typedef enum
@@ -28,6 +29,7 @@ typedef enum
   STMT_PERSON,
   STMT_RELATIONSHIP,
   STMT_CHILD_LINK,
+  STMT_EXTERNAL_LINK,
   STMT_CASE,
   STMT_REFERRAL,
   STMT_ASSESSMENT,
@@ -86,6 +88,9 @@ static const char *const statements[N_STMTS] = {
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
   [STMT_CHILD_LINK] = "INSERT INTO child_links (child_id, other_child_id, relationship)"
                       " VALUES (?1, ?2, ?3)",
+  [STMT_EXTERNAL_LINK] = "INSERT INTO external_child_links (child_id, other_reference,"
+                         " other_given_name, other_family_name, other_date_of_birth, relationship)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_CASE] = "INSERT INTO cases (child_id, number, opened_on, closed_on, closure_reason,"
                 " lead_worker_id, team, initial_cpc_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_REFERRAL] = "INSERT INTO referrals (case_id, received_at, channel, source_code,"
@@ -258,14 +263,22 @@ restore_pragmas (CairnDemoWriter *self)
   sqlite3_exec (self->db, "PRAGMA cache_size = -2000; PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 }
 
+/* Numbers the conferences CF-YYYY-0001 … in date order within each year. */
+gboolean
+cairn_demo_writer_number_conferences (CairnDemoWriter  *self,
+                                      GError          **error)
+{
+  return cairn_demo_writer_check (self, error) &&
+         cairn_store_exec (self->store, renumber_conferences, error);
+}
+
 gboolean
 cairn_demo_writer_commit (CairnDemoWriter  *self,
                           GError          **error)
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!cairn_demo_writer_check (self, error) ||
-      !cairn_store_exec (self->store, renumber_conferences, error))
+  if (!cairn_demo_writer_check (self, error))
     {
       cairn_demo_writer_rollback (self);
       return FALSE;
@@ -571,6 +584,25 @@ cairn_demo_add_child_link (CairnDemoWriter *self,
   sqlite3_bind_int64 (stmt, 1, child_id);
   sqlite3_bind_int64 (stmt, 2, other_child_id);
   bind_text (stmt, 3, relationship);
+  RUN ();
+}
+
+void
+cairn_demo_add_external_link (CairnDemoWriter *self,
+                              gint64           child_id,
+                              const char      *other_reference,
+                              const char      *other_given_name,
+                              const char      *other_family_name,
+                              CairnDemoDay     other_date_of_birth,
+                              const char      *relationship)
+{
+  START_VOID (STMT_EXTERNAL_LINK);
+  sqlite3_bind_int64 (stmt, 1, child_id);
+  bind_text (stmt, 2, other_reference);
+  bind_text (stmt, 3, other_given_name ? other_given_name : "");
+  bind_text (stmt, 4, other_family_name);
+  bind_day (stmt, 5, other_date_of_birth);
+  bind_text (stmt, 6, relationship);
   RUN ();
 }
 

@@ -317,6 +317,8 @@ CairnDemoWriter *cairn_demo_writer_new   (CairnStore       *store,
 void      cairn_demo_writer_free         (CairnDemoWriter  *self);
 gboolean  cairn_demo_writer_begin        (CairnDemoWriter  *self,
                                           GError          **error);
+gboolean  cairn_demo_writer_number_conferences (CairnDemoWriter *self,
+                                          GError          **error);
 gboolean  cairn_demo_writer_commit       (CairnDemoWriter  *self,
                                           GError          **error);
 void      cairn_demo_writer_rollback     (CairnDemoWriter  *self);
@@ -348,6 +350,13 @@ void      cairn_demo_add_relationship    (CairnDemoWriter  *self,
 void      cairn_demo_add_child_link      (CairnDemoWriter  *self,
                                           gint64            child_id,
                                           gint64            other_child_id,
+                                          const char       *relationship);
+void      cairn_demo_add_external_link   (CairnDemoWriter  *self,
+                                          gint64            child_id,
+                                          const char       *other_reference,
+                                          const char       *other_given_name,
+                                          const char       *other_family_name,
+                                          CairnDemoDay      other_date_of_birth,
                                           const char       *relationship);
 gint64    cairn_demo_add_case            (CairnDemoWriter  *self,
                                           const CairnDemoCase *r);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cairn-audit-store.h"
 #include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-demo-names.h"
@@ -13,6 +14,7 @@
 #include "cairn-demo.h"
 #include "cairn-error.h"
 #include "cairn-random.h"
+#include "cairn-user-store.h"
 #include "cairn-validate.h"
 
 /* The demo board generator.
@@ -2435,6 +2437,23 @@ write_household (Gen    *g,
         if (j != i)
           cairn_demo_add_child_link (g->w, k->id, f->kid[j].id, "sibling");
     }
+
+  /* A family that moved here may have left an older half-sibling, with
+   * their father, on the records of the authority they came from: a link
+   * to a child on another database, by that database's reference. */
+  if (f->transfer_in && chance (g, 0.5))
+    {
+      char given[CAIRN_DEMO_NAME_MAX], family[CAIRN_DEMO_NAME_MAX], reference[16];
+      CairnDemoDay dob = f->kid[0].dob - (CairnDemoDay) rnd (g, 400, 1100);
+
+      g_strlcpy (given, cairn_demo_given_name (&g->rng, f->pool, chance (g, 0.5) ? 'F' : 'M'),
+                 sizeof given);
+      cairn_demo_family_name (&g->rng, family);
+      g_snprintf (reference, sizeof reference, "C-%06d", rnd (g, 1, 999999));
+      for (int i = 0; i < f->n; i++)
+        cairn_demo_add_external_link (g->w, f->kid[i].id, reference, given, family, dob,
+                                      "sibling");
+    }
 }
 
 /* Events --------------------------------------------------------------- */
@@ -4416,6 +4435,11 @@ gen_clear (Gen *g)
  *
  * Writes the demo board into @store in one transaction: everything or, on
  * any error, nothing. The same @options always give the same database.
+ *
+ * It is a bulk operation for the audit trail: one entry, dated the board's
+ * as-of date, records it with its counts, rather than one entry per row.
+ * The demo accounts (one per role, cairn-user-store.c) are added in the
+ * same transaction.
  */
 gboolean
 cairn_demo_write (CairnStore              *store,
@@ -4427,7 +4451,7 @@ cairn_demo_write (CairnStore              *store,
   Gen *g = &gen;
   CairnDemoSummary local = { 0 };
   GDate as_of;
-  char as_of_text[11], description[128];
+  char as_of_text[11], description[128], stamp[32], details[256];
   g_autofree char *first = NULL, *last = NULL;
   guint placed = 0;
   gboolean ok;
@@ -4474,21 +4498,25 @@ cairn_demo_write (CairnStore              *store,
   g->scenario_at[SCENARIO_EXPLOITED] = (gint64) options->n_children * 41 / 100;
   g->scenario_at[SCENARIO_INJURY] = (gint64) options->n_children * 77 / 100;
 
+  format_iso (g->as_of, as_of_text);
+  first = cairn_year_to_string (options->first_year);
+  last = cairn_year_to_string (options->last_year);
+  g_snprintf (stamp, sizeof stamp, "%sT00:00:00Z", as_of_text);
+  cairn_store_audit_begin_bulk (store, stamp);
+
   g->w = cairn_demo_writer_new (store, error);
   if (g->w == NULL || !cairn_demo_writer_begin (g->w, error))
     {
+      cairn_store_audit_cancel_bulk (store);
       gen_clear (g);
       return FALSE;
     }
 
-  format_iso (g->as_of, as_of_text);
-  first = cairn_year_to_string (options->first_year);
-  last = cairn_year_to_string (options->last_year);
   g_snprintf (description, sizeof description,
               "children=%u seed=%" G_GUINT64_FORMAT " years=%s..%s", options->n_children,
               options->seed, first, last);
   cairn_demo_add_setting (g->w, "as_of", as_of_text);
-  cairn_demo_add_setting (g->w, "demo", description);
+  cairn_demo_add_setting (g->w, "demo_options", description);
 
   write_board_and_staff (g);
   write_board_members (g);
@@ -4515,7 +4543,21 @@ cairn_demo_write (CairnStore              *store,
   write_scr_injury (g);
   write_meetings (g);
 
-  ok = cairn_demo_writer_commit (g->w, error);
+  g_snprintf (details, sizeof details,
+              "{\"children\": %" G_GINT64_FORMAT ", \"cases\": %" G_GINT64_FORMAT
+              ", \"events\": %" G_GINT64_FORMAT ", \"seed\": %" G_GUINT64_FORMAT
+              ", \"years\": \"%s..%s\", \"as_of\": \"%s\"}",
+              g->summary->children, g->summary->cases, g->summary->events, options->seed, first,
+              last, as_of_text);
+  ok = cairn_demo_writer_number_conferences (g->w, error) &&
+       cairn_store_add_demo_accounts (store, error) &&
+       cairn_store_audit_end_bulk (store, "demo", details, error) &&
+       cairn_demo_writer_commit (g->w, error);
+  if (!ok)
+    {
+      cairn_demo_writer_rollback (g->w);
+      cairn_store_audit_cancel_bulk (store);
+    }
   gen_clear (g);
   return ok;
 }
