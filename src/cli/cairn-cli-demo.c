@@ -44,6 +44,9 @@ cairn_cli_demo (int    argc,
       "2009-10..2013-14). That date is stored in the database, and Cairn uses it as \"today\" "
       "for this board unless CAIRN_TODAY is set, so its timers read as they would have on that "
       "day.\n\n"
+      "It has one account for each role, all with the password cairn-demo-password "
+      "(demo-chair, demo-manager, demo-conference-chair, demo-panel, demo-practitioner, "
+      "demo-auditor); the generation is one entry in its audit trail.\n\n"
       "The same options always write the same database, byte for byte. It is written in one "
       "transaction: if the command is interrupted, the file holds an empty board."),
     entries);
