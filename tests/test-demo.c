@@ -284,6 +284,13 @@ test_audit_and_accounts (void)
   g_assert_cmpstr (roles, ==, "auditor,business_manager,chair,conference_chair,practitioner,"
                               "scr_panel");
   g_assert_cmpstr (demo, ==, "1");
+  /* The capture triggers are in place again for what users change later. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
+                                  "name = 'cairn_audit_children_insert'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
+                                  "name LIKE 'cairn_audit_%_insert'"), ==,
+                   query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
+                                  "name LIKE 'cairn_audit_%_delete'"));
   sqlite3_close (db);
 }
 

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cairn-audit-store.h"
 #include "cairn-date.h"
 #include "cairn-demo-store.h"
 #include "cairn-error.h"
@@ -214,6 +215,41 @@ cairn_demo_writer_free (CairnDemoWriter *self)
   g_free (self);
 }
 
+/* The audit trail's row triggers (cairn-audit-store.c) capture nothing
+ * during a bulk write (cairn_store_audit_begin_bulk()), but SQLite still
+ * runs each one's WHEN test for every row: tens of millions of calls for a
+ * large board. The insert triggers are dropped inside the transaction and
+ * cairn_demo_writer_number_conferences() reinstalls all of them from the
+ * schema before the commit; a rollback restores them. */
+static gboolean
+drop_capture_triggers (CairnDemoWriter  *self,
+                       GError          **error)
+{
+  sqlite3_stmt *stmt = cairn_store_prepare (
+    self->store,
+    "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name <> 'audit_log'"
+    " AND name LIKE 'cairn\\_audit\\_%\\_insert' ESCAPE '\\' ORDER BY name",
+    error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, cairn_column_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* An identifier cannot be bound; %w quotes it. */
+      char *sql = sqlite3_mprintf ("DROP TRIGGER \"%w\"", (const char *) g_ptr_array_index (names, i));
+      gboolean ok = cairn_store_exec (self->store, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cairn_demo_writer_begin:
  *
@@ -243,6 +279,11 @@ cairn_demo_writer_begin (CairnDemoWriter  *self,
   if (!cairn_store_begin (self->store, error))
     return FALSE;
   self->in_transaction = TRUE;
+  if (!drop_capture_triggers (self, error))
+    {
+      cairn_demo_writer_rollback (self);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -263,13 +304,15 @@ restore_pragmas (CairnDemoWriter *self)
   sqlite3_exec (self->db, "PRAGMA cache_size = -2000; PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 }
 
-/* Numbers the conferences CF-YYYY-0001 … in date order within each year. */
+/* Numbers the conferences CF-YYYY-0001 … in date order within each year,
+ * and puts the audit trail's triggers back. */
 gboolean
 cairn_demo_writer_number_conferences (CairnDemoWriter  *self,
                                       GError          **error)
 {
   return cairn_demo_writer_check (self, error) &&
-         cairn_store_exec (self->store, renumber_conferences, error);
+         cairn_store_exec (self->store, renumber_conferences, error) &&
+         cairn_store_audit_install_triggers (self->store, error);
 }
 
 gboolean
