@@ -3159,7 +3159,7 @@ write_core_group (Gen     *g,
                   Kid     *k,
                   gint64   plan)
 {
-  gint64 members[12];
+  gint64 members[12] = { 0 };
   int n = 0;
 
 #define ADD_MEMBER(id_)                       \
