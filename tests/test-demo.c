@@ -94,6 +94,17 @@ copy_of_default (const char *name)
   return path;
 }
 
+/* `cairn-cli due --db PATH` as the demo chair. */
+static int
+due_as_demo_chair (const char  *path,
+                   char       **out)
+{
+  const char *argv[] = { "due", "--db", path, "--user", CAIRN_DEMO_CHAIR, "--password-fd", "0",
+                         NULL };
+
+  return cairn_test_run_cli_input (CAIRN_DEMO_PASSWORD "\n", out, NULL, argv);
+}
+
 /* `cairn-cli list KIND --db PATH` as the demo chair. */
 static int
 list_as_demo_chair (const char  *kind,
@@ -690,6 +701,68 @@ test_as_of (void)
   g_assert_cmpstr (text, ==, "2014-03-31");
 }
 
+/* The timers the pathway computes from the chronology: most steps on time,
+ * some missed, every kind of clock stopped by the step that ends it; and
+ * the case summaries the navigator sorts by, as of the board's date. */
+static void
+test_timers (void)
+{
+  g_autofree char *path = copy_of_default ("timers.cairn");
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GHashTable) met = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) missed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const char *const rules[] = { "W10-01", "W10-03a", "W10-04", "W10-05", "W10-07",
+                                       "W10-08", "W10-09", "W10-10", "W13-01", "W13-02",
+                                       "W13-05", "W13-06", "W13-07", "W13-08" };
+  gboolean any_missed = FALSE;
+  sqlite3 *db;
+
+  g_assert_cmpint (due_as_demo_chair (path, &out), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "case\trule\tedition\tstart\tdue\tstatus\tdays");
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+      GHashTable *table;
+
+      g_assert_cmpuint (g_strv_length (f), ==, 7);
+      table = strcmp (f[5], "met") == 0 ? met : strcmp (f[5], "missed") == 0 ? missed : NULL;
+      if (table != NULL)
+        g_hash_table_insert (table, g_strdup (f[1]),
+                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, f[1])) + 1));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      int n_met = GPOINTER_TO_INT (g_hash_table_lookup (met, rules[i]));
+      int n_missed = GPOINTER_TO_INT (g_hash_table_lookup (missed, rules[i]));
+
+      if (g_test_verbose ())
+        g_test_message ("%s: %d met, %d missed", rules[i], n_met, n_missed);
+      g_assert_cmpint (n_met, >, 0);
+      /* Mostly on time. */
+      if (n_missed * 4 > n_met + n_missed)
+        g_error ("%s: %d of %d missed", rules[i], n_missed, n_met + n_missed);
+      any_missed |= n_missed > 0;
+    }
+  g_assert_true (any_missed);
+  /* Emergency powers always ended within their limits. */
+  g_assert_null (g_hash_table_lookup (missed, "W10-18"));
+  g_assert_null (g_hash_table_lookup (missed, "W13-20"));
+
+  db = open_db (path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases WHERE summary_on IS NOT "
+                                  "'2014-03-31'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases WHERE current_stage IS NULL"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases WHERE timer_status = 'running'"), >,
+                   0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases WHERE timer_status = 'overdue'"), >,
+                   0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases WHERE timer_status IS NOT NULL AND "
+                                  "closed_on IS NOT NULL"), ==, 0);
+  sqlite3_close (db);
+}
+
 static void
 test_check_and_list (void)
 {
@@ -885,6 +958,7 @@ main (int    argc,
   g_test_add_func ("/cairn/demo/scrs", test_scrs);
   g_test_add_func ("/cairn/demo/meetings", test_meetings);
   g_test_add_func ("/cairn/demo/as-of", test_as_of);
+  g_test_add_func ("/cairn/demo/timers", test_timers);
   g_test_add_func ("/cairn/demo/check-and-list", test_check_and_list);
   g_test_add_func ("/cairn/demo/existing-file", test_existing_file);
   g_test_add_func ("/cairn/demo/bad-arguments", test_bad_arguments);

@@ -118,6 +118,9 @@ typedef struct
   CairnDemoDay decided;
   int decided_minute;
   const char *decision_late;
+  CairnDemoDay acknowledged;      /* receipt acknowledged to the referrer */
+  int acknowledged_minute;
+  const char *acknowledged_late;
   const char *decision;
   const char *channel;
   const char *source_code;
@@ -1771,11 +1774,24 @@ plan_episode (Gen         *g,
                                                       17 * 60 + 30)
                                                : office_minute (g);
 
+  /* Receipt acknowledged to the referrer within one working day. */
+  if (chance (g, 0.04))
+    {
+      ep->acknowledged = add_wd (referral, rnd (g, 2, 3));
+      ep->acknowledged_late = "Acknowledgement delayed by an administrative backlog";
+    }
+  else if (ep->referral_minute >= 16 * 60 || is_day_off (referral) || chance (g, 0.3))
+    ep->acknowledged = add_wd (referral, 1);
+  else
+    ep->acknowledged = referral;
+  ep->acknowledged_minute = minute_after (g, ep->acknowledged, referral, ep->referral_minute);
+
   if (ep->level == LEVEL_NFA)
     {
       ep->decision = chance (g, 0.6) ? "nfa" : "advice";
-      /* Closed when decided; not RC8/RC9, which need an assessment (8825Q). */
-      ep->closed = ep->decided;
+      /* Closed when decided (and acknowledged); not RC8/RC9, which need an
+       * assessment (8825Q). */
+      ep->closed = MAX (ep->decided, ep->acknowledged);
       ep->closure_reason = "RC7";
       return;
     }
@@ -1812,20 +1828,29 @@ plan_episode (Gen         *g,
         }
       else
         {
-          ep->strategy = add_wd (ep->a1_start, rnd (g, 1, 6));
+          /* Within the initial assessment's time limit, which ends in the
+           * strategy decision when it comes first. */
+          int room = limit - margin - wd_between (referral, ep->a1_start);
+          ep->strategy = add_wd (ep->a1_start, rnd (g, 1, imax (1, imin (6, room))));
           ep->strategy_minute = office_minute (g);
           if (!ep->wt2013 && ep->a1_end < ep->strategy)
-            ep->a1_end = ep->strategy; /* the initial assessment ends in the strategy decision */
+            ep->a1_end = ep->strategy;
         }
       ep->strategy_format = chance (g, 0.55) ? "meeting" : "phone";
       ep->s47_decision = ep->level == LEVEL_STRATEGY ? "none" : chance (g, 0.45) ? "joint"
                                                                                 : "single";
       ep->criminal = strcmp (ep->s47_decision, "joint") == 0 && chance (g, 0.6);
-      if (ep->immediate && chance (g, 0.12))
-        ep->orders[ep->n_orders++] = (Order) { "police_protection", referral,
-                                               ep->referral_minute, referral + rnd (g, 1, 3),
-                                               office_minute (g), NULL };
-      else if (ep->immediate && chance (g, 0.08))
+      /* Emergency protection brings section 47 enquiries with it (CA89 s47(1)(a)). */
+      if (ep->immediate && ep->level >= LEVEL_S47 && chance (g, 0.12))
+        {
+          /* Police protection ends within its 72 hours. */
+          int hours = rnd (g, 6, 71);
+          int end = ep->referral_minute + hours * 60;
+          ep->orders[ep->n_orders++] = (Order) { "police_protection", referral,
+                                                 ep->referral_minute, referral + end / (24 * 60),
+                                                 end % (24 * 60), NULL };
+        }
+      else if (ep->immediate && ep->level >= LEVEL_S47 && chance (g, 0.08))
         ep->orders[ep->n_orders++] = (Order) { "epo", ep->strategy, CAIRN_NO_TIME,
                                                ep->strategy + 8, CAIRN_NO_TIME,
                                                "Cairnside Family Proceedings Court" };
@@ -1849,7 +1874,7 @@ plan_episode (Gen         *g,
         }
       if (ep->level == LEVEL_S47)
         {
-          ep->s47_end = add_wd (ep->s47_start, rnd (g, 4, 15));
+          ep->s47_end = add_wd (ep->s47_start, rnd (g, 4, 11));
           ep->s47_outcome = chance (g, 0.55)
                               ? "Concerns not substantiated"
                               : "Concerns substantiated; child not judged to be at continuing "
@@ -1910,7 +1935,10 @@ plan_episode (Gen         *g,
         }
       if (chance (g, ep->level == LEVEL_CIN ? 0.85 : 0.55))
         {
-          ep->cin_start = MAX (MAX (ep->a1_end, ep->s47_end), ep->strategy) + rnd (g, 0, 10);
+          /* After section 47 enquiries the plan follows them at once (it
+           * settles the conference question); otherwise the assessment. */
+          ep->cin_start = ep->level == LEVEL_S47 ? add_wd (ep->s47_end, rnd (g, 0, 2))
+                                                 : MAX (ep->a1_end, ep->strategy) + rnd (g, 0, 10);
           ep->cin_end = ep->cin_start + rnd (g, 60, 365);
           ep->closed = MAX (ep->cin_end, last_assessment_end (ep)) + rnd (g, 0, 20);
           {
@@ -1949,7 +1977,7 @@ plan_episode (Gen         *g,
       ep->cin_start = weekday_on_or_after (ep->cin_start);
       ep->cin_end = weekday_on_or_after (MAX (ep->cin_end, ep->cin_start + 1));
     }
-  ep->closed = weekday_on_or_after (MAX (ep->closed, ep->cin_end));
+  ep->closed = weekday_on_or_after (MAX (MAX (ep->closed, ep->cin_end), ep->acknowledged));
 }
 
 static const int youngest_age_weights_len = 18;
@@ -2706,6 +2734,15 @@ write_case (Gen     *g,
       e.notes = "Family moved into the area; child subject to a plan in the previous authority";
       ev_add (g, &e);
     }
+  if (happened (g, ep->acknowledged))
+    {
+      e = ev_new (k->case_id, "referral_acknowledged", ep->acknowledged, ep->acknowledged_minute,
+                  ep->duty);
+      e.notes = strcmp (ep->source_code, "9") == 0 ? "Anonymous referral: nobody to acknowledge"
+                                                   : NULL;
+      e.late_reason = ep->acknowledged_late;
+      ev_add (g, &e);
+    }
   if (happened (g, ep->decided))
     {
       e = ev_new (k->case_id, "referral_decision", ep->decided, ep->decided_minute, ep->manager);
@@ -2755,6 +2792,20 @@ write_case (Gen     *g,
           e.outcome = strcmp (kind, "care_proceedings") == 0
                         ? "Interim care order made"
                         : "Child removed to a place of safety";
+          ev_add (g, &e);
+        }
+      /* Police protection (72 hours) and an EPO (8 days) run on a clock
+       * that their end stops. */
+      if ((strcmp (order->kind, "police_protection") == 0 || strcmp (order->kind, "epo") == 0) &&
+          happened (g, order->end) && order->end < kend)
+        {
+          gboolean pp = order->kind[0] == 'p';
+          e = ev_new (k->case_id, pp ? "police_protection_end" : "epo_end", order->end,
+                      order->end_minute == CAIRN_NO_TIME ? office_minute (g) : order->end_minute,
+                      ep->lead);
+          e.outcome = pp ? "Police protection ended; child placed with a relative under a "
+                           "safety plan"
+                         : "Emergency protection order ended";
           ev_add (g, &e);
         }
     }
@@ -2814,11 +2865,21 @@ write_case (Gen     *g,
                   3, 6);
           if (q.completed_on)
             {
-              e = ev_new (k->case_id, "s47_complete", end,
-                          minute_after (g, end, ep->s47_start, s47_minute), ep->lead);
+              int end_minute = minute_after (g, end, ep->s47_start, s47_minute);
+
+              e = ev_new (k->case_id, "s47_complete", end, end_minute, ep->lead);
               e.outcome = ep->s47_outcome;
               ev_seen (g, &e, k);
               ev_add (g, &e);
+              /* No conference and no child in need plan: the enquiries end the
+               * case's protection work (and the conference clock with it). */
+              if (ep->level == LEVEL_S47 && ep->cin_start == 0 && end == ep->s47_end)
+                {
+                  e = ev_new (k->case_id, "nfa", end, imin (end_minute + 5, 23 * 60 + 55),
+                              ep->manager);
+                  e.outcome = "No further action after section 47 enquiries";
+                  ev_add (g, &e);
+                }
             }
         }
     }
@@ -3219,7 +3280,8 @@ write_protection (Gen     *g,
       Kid *k = &f->kid[i];
       CairnDemoConferenceSubject s = { 0 };
       CairnDemoEvent e;
-      gboolean plan = ep->level == LEVEL_PLAN;
+      /* No plan for a young person about to turn 18: adult services take over. */
+      gboolean plan = ep->level == LEVEL_PLAN && k->turns18 > ep->icpc + 90;
       gint64 subject;
 
       if (!kid_active (k, ep->icpc))
@@ -4438,12 +4500,15 @@ gen_clear (Gen *g)
  *
  * It is a bulk operation for the audit trail: one entry, dated the board's
  * as-of date, records it with its counts, rather than one entry per row.
- * The demo accounts (one per role, cairn-user-store.c) are added in the
+ * @finish (if not %NULL) runs once the records are written, and the demo
+ * accounts (one per role, cairn-user-store.c) are added last, all in the
  * same transaction.
  */
 gboolean
 cairn_demo_write (CairnStore              *store,
                   const CairnDemoOptions  *options,
+                  CairnDemoFinishFunc      finish,
+                  gpointer                 user_data,
                   CairnDemoSummary        *summary,
                   GError                 **error)
 {
@@ -4550,6 +4615,7 @@ cairn_demo_write (CairnStore              *store,
               g->summary->children, g->summary->cases, g->summary->events, options->seed, first,
               last, as_of_text);
   ok = cairn_demo_writer_number_conferences (g->w, error) &&
+       (finish == NULL || finish (store, user_data, error)) &&
        cairn_store_add_demo_accounts (store, error) &&
        cairn_store_audit_end_bulk (store, "demo", details, error) &&
        cairn_demo_writer_commit (g->w, error);

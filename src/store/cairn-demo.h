@@ -43,6 +43,17 @@ typedef struct
   gint64 events;
 } CairnDemoSummary;
 
+/**
+ * CairnDemoFinishFunc:
+ *
+ * Called inside the demo's transaction once every record is written, for
+ * work that layers above the store do on the result (the pathway's case
+ * summaries). Returning %FALSE rolls the whole demo back.
+ */
+typedef gboolean (*CairnDemoFinishFunc) (CairnStore  *store,
+                                         gpointer     user_data,
+                                         GError     **error);
+
 void      cairn_demo_options_init      (CairnDemoOptions        *options);
 gboolean  cairn_demo_options_set_years (CairnDemoOptions        *options,
                                         const char              *field,
@@ -52,6 +63,8 @@ void      cairn_demo_get_as_of         (const CairnDemoOptions  *options,
                                         GDate                   *as_of);
 gboolean  cairn_demo_write             (CairnStore              *store,
                                         const CairnDemoOptions  *options,
+                                        CairnDemoFinishFunc      finish,
+                                        gpointer                 user_data,
                                         CairnDemoSummary        *summary,
                                         GError                 **error);
 
