@@ -257,8 +257,9 @@ test_every_table (void)
 
       if (g_test_verbose ())
         g_test_message ("%s: %" G_GINT64_FORMAT, table, n);
-      /* The annual report issue writes the narratives. */
-      if (strcmp (table, "annual_narratives") == 0)
+      /* The annual report issue writes the narratives; a review's versions
+       * are the PDFs `cairn-cli report scr` writes, later. */
+      if (strcmp (table, "annual_narratives") == 0 || strcmp (table, "scr_versions") == 0)
         g_assert_cmpint (n, ==, 0);
       else if (n == 0)
         g_error ("table %s is empty", table);
@@ -650,7 +651,43 @@ test_scrs (void)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM scr_sections x JOIN scrs s ON s.id = "
                                   "x.scr_id JOIN children c ON c.id = s.child_id WHERE x.section = "
                                   "'facts' AND instr (x.body, c.given_name) > 0"), ==, 2);
+  /* The panel's pseudonyms and a released word for the published one. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM scr_pseudonyms p JOIN scrs s ON s.id = "
+                                  "p.scr_id WHERE s.stage = 'published'"), >=, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM scr_releases r JOIN scr_panel_members m ON "
+                                  "m.id = r.panel_member_id AND m.scr_id = r.scr_id"), ==, 1);
   sqlite3_close (db);
+
+  /* The published review's executive summary passes the publication check
+   * (cairn-cli report scr), with the child's name replaced. */
+  {
+    g_autofree char *copy = copy_of_default ("scr.cairn");
+    g_autofree char *pdf = cairn_test_scratch_path ("scr.pdf");
+    g_autofree char *text = NULL;
+    g_autofree char *name = NULL;
+    g_autofree char *ref = NULL;
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    const char *argv[] = { "report", "scr", "--db", copy, "--scr", NULL, "--publishable", "-o", pdf,
+                           "--user", CAIRN_DEMO_CHAIR, "--password-fd", "0", NULL };
+    const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+    int status;
+
+    db = open_db (copy);
+    ref = query_text (db, "SELECT printf ('SCR-%04d-%02d', year, number) FROM scrs WHERE stage = "
+                          "'published'");
+    name = query_text (db, "SELECT c.given_name FROM scrs s JOIN children c ON c.id = s.child_id "
+                           "WHERE s.stage = 'published'");
+    sqlite3_close (db);
+    argv[5] = ref;
+    status = cairn_test_run_cli_input (CAIRN_DEMO_PASSWORD "\n", &out, &err, argv);
+    if (status != 0)
+      g_error ("report scr: %s", err);
+    g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, &text, NULL, &status, NULL);
+    g_assert_nonnull (strstr (text, "Baby A"));
+    g_assert_null (strstr (text, name));
+  }
 }
 
 static void

@@ -56,6 +56,8 @@ typedef enum
   STMT_SCR_RECOMMENDATION,
   STMT_SCR_ACTION,
   STMT_SCR_ACTION_HISTORY,
+  STMT_SCR_PSEUDONYM,
+  STMT_SCR_RELEASE,
   STMT_MEETING,
   STMT_MEETING_ATTENDANCE,
   STMT_AGENDA_ITEM,
@@ -137,9 +139,9 @@ static const char *const statements[N_STMTS] = {
     "INSERT INTO scrs (year, number, child_id, title, criterion, trigger_summary, incident_on,"
     " notified_on, decision, decision_on, stage, lscb_chair, panel_chair, overview_author,"
     " independence_statement, parallel_processes, family_involvement, scope_from, scope_to,"
-    " completed_on, sent_to_ofsted_on, published_on)"
+    " completed_on, sent_to_ofsted_on, published_on, date_display)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-    " ?20, ?21, ?22)",
+    " ?20, ?21, ?22, coalesce (?23, 'month_year'))",
   [STMT_SCR_PANEL_MEMBER] = "INSERT INTO scr_panel_members (scr_id, name, job_title, organisation)"
                             " VALUES (?1, ?2, ?3, ?4)",
   [STMT_SCR_IMR] = "INSERT INTO scr_imrs (scr_id, agency_id, author, received_on)"
@@ -152,6 +154,10 @@ static const char *const statements[N_STMTS] = {
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
   [STMT_SCR_ACTION_HISTORY] = "INSERT INTO scr_action_history (action_id, as_of, status, progress)"
                               " VALUES (?1, ?2, ?3, ?4)",
+  [STMT_SCR_PSEUDONYM] = "INSERT INTO scr_pseudonyms (scr_id, subject_key, pseudonym)"
+                         " VALUES (?1, ?2, ?3)",
+  [STMT_SCR_RELEASE] = "INSERT INTO scr_releases (scr_id, word, panel_member_id, reason, released_on)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_MEETING] = "INSERT INTO board_meetings (year, number, held_on, venue, chair, status)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_MEETING_ATTENDANCE] = "INSERT INTO meeting_attendance (meeting_id, name, role, agency,"
@@ -941,21 +947,55 @@ cairn_demo_add_scr (CairnDemoWriter    *self,
   bind_day (stmt, 20, r->completed_on);
   bind_day (stmt, 21, r->sent_to_ofsted_on);
   bind_day (stmt, 22, r->published_on);
+  bind_text (stmt, 23, r->date_display);
   return RUN ();
 }
 
-void
+gint64
 cairn_demo_add_scr_panel_member (CairnDemoWriter *self,
                                  gint64           scr_id,
                                  const char      *name,
                                  const char      *job_title,
                                  const char      *organisation)
 {
-  START_VOID (STMT_SCR_PANEL_MEMBER);
+  START (STMT_SCR_PANEL_MEMBER);
   sqlite3_bind_int64 (stmt, 1, scr_id);
   bind_text (stmt, 2, name);
   bind_text (stmt, 3, job_title);
   bind_text (stmt, 4, organisation);
+  return RUN ();
+}
+
+void
+cairn_demo_add_scr_pseudonym (CairnDemoWriter *self,
+                              gint64           scr_id,
+                              const char      *subject_key,
+                              const char      *pseudonym)
+{
+  START_VOID (STMT_SCR_PSEUDONYM);
+  sqlite3_bind_int64 (stmt, 1, scr_id);
+  bind_text (stmt, 2, subject_key);
+  bind_text (stmt, 3, pseudonym);
+  RUN ();
+}
+
+/* @word as the leak check compares it: one word, case-folded. */
+void
+cairn_demo_add_scr_release (CairnDemoWriter *self,
+                            gint64           scr_id,
+                            const char      *word,
+                            gint64           panel_member_id,
+                            const char      *reason,
+                            CairnDemoDay     released_on)
+{
+  g_autofree char *normal = g_utf8_normalize (word, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (normal, -1);
+  START_VOID (STMT_SCR_RELEASE);
+  sqlite3_bind_int64 (stmt, 1, scr_id);
+  bind_text (stmt, 2, folded);
+  sqlite3_bind_int64 (stmt, 3, panel_member_id);
+  bind_text (stmt, 4, reason);
+  bind_day (stmt, 5, released_on);
   RUN ();
 }
 

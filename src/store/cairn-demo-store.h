@@ -273,6 +273,7 @@ typedef struct
   CairnDemoDay completed_on;
   CairnDemoDay sent_to_ofsted_on;
   CairnDemoDay published_on;
+  const char *date_display;     /* "age" or "month_year" (NULL) */
 } CairnDemoScr;
 
 typedef struct
@@ -405,11 +406,21 @@ void      cairn_demo_add_event           (CairnDemoWriter  *self,
                                           const CairnDemoEvent *r);
 gint64    cairn_demo_add_scr             (CairnDemoWriter  *self,
                                           const CairnDemoScr *r);
-void      cairn_demo_add_scr_panel_member (CairnDemoWriter *self,
+gint64    cairn_demo_add_scr_panel_member (CairnDemoWriter *self,
                                           gint64            scr_id,
                                           const char       *name,
                                           const char       *job_title,
                                           const char       *organisation);
+void      cairn_demo_add_scr_pseudonym   (CairnDemoWriter  *self,
+                                          gint64            scr_id,
+                                          const char       *subject_key,
+                                          const char       *pseudonym);
+void      cairn_demo_add_scr_release     (CairnDemoWriter  *self,
+                                          gint64            scr_id,
+                                          const char       *word,
+                                          gint64            panel_member_id,
+                                          const char       *reason,
+                                          CairnDemoDay      released_on);
 void      cairn_demo_add_scr_imr         (CairnDemoWriter  *self,
                                           gint64            scr_id,
                                           gint64            agency_id,

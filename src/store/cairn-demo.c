@@ -252,6 +252,7 @@ typedef struct
   char family_name[CAIRN_DEMO_NAME_MAX];
   char mother[2 * CAIRN_DEMO_NAME_MAX];
   char partner[2 * CAIRN_DEMO_NAME_MAX];
+  gint64 mother_id, partner_id;
   char sex;
   CairnDemoDay dob, referral, icpc, plan_end, cin_start, incident, strategy;
   const char *category;
@@ -3513,6 +3514,8 @@ write_family (Gen    *g,
       g_strlcpy (x->family_name, f->family_name, sizeof x->family_name);
       g_strlcpy (x->mother, f->mother.full, sizeof x->mother);
       g_strlcpy (x->partner, f->partner.present ? f->partner.full : "", sizeof x->partner);
+      x->mother_id = f->mother.id;
+      x->partner_id = f->partner.present ? f->partner.id : 0;
       x->sex = k->sex;
       x->dob = k->dob;
       x->referral = ep->referral;
@@ -3572,11 +3575,15 @@ nurse_organisation (Gen         *g,
                                      : "NHS Cairnside (Primary Care Trust)";
 }
 
-static void
+/* The panel, by job title and organisation; returns the business
+ * manager's row (who releases words at the publication check). */
+static gint64
 write_panel (Gen          *g,
              gint64        scr,
              CairnDemoDay  day)
 {
+  gint64 manager = 0;
+
   static const char *const titles[][2] = {
     { "Head of Safeguarding", "Cairnside Children's Social Care" },
     { "Detective Inspector, Public Protection Unit", "Cairnshire Constabulary" },
@@ -3596,9 +3603,13 @@ write_panel (Gen          *g,
         g_strlcpy (name, m->name, sizeof name);
       else
         person_name (g, name);
-      cairn_demo_add_scr_panel_member (g->w, scr, name, titles[i][0],
-                                       titles[i][1] ? titles[i][1] : nurse_organisation (g, day));
+      gint64 id = cairn_demo_add_scr_panel_member (g->w, scr, name, titles[i][0],
+                                                   titles[i][1] ? titles[i][1]
+                                                                : nurse_organisation (g, day));
+      if (strcmp (titles[i][0], "LSCB Business Manager") == 0)
+        manager = id;
     }
+  return manager;
 }
 
 /* SCR-YYYY-NN: numbered within the calendar year of the decision. */
@@ -3702,8 +3713,7 @@ write_scr_death (Gen *g)
   const char *pronoun = x->sex == 'M' ? "he" : "she";
   const char *possessive = x->sex == 'M' ? "his" : "her";
   CairnDemoDay plan_date;
-  int months = MAX (1, (int) (x->incident - x->dob) / 30);
-  gint64 scr;
+  gint64 scr, panel_manager;
   GString *text;
 
   if (!x->done || x->incident == 0)
@@ -3728,10 +3738,11 @@ write_scr_death (Gen *g)
   s.title = title;
   s.child_id = x->child_id;
   s.criterion = "M1";
+  /* Dates, not ages: the summary shows them as the child's age (date_display). */
   g_snprintf (trigger, sizeof trigger,
-              "%s died on %s, aged %d months, from head injuries. %s had been the subject of a "
-              "child protection plan (neglect) from before birth until %s.",
-              child, d_death, months, child, d_end);
+              "%s died from head injuries on %s. %s had been the subject of a child protection "
+              "plan (neglect) from before birth; the plan ended on %s.",
+              child, d_death, child, d_end);
   s.trigger_summary = trigger;
   s.incident_on = x->incident;
   s.lscb_chair = independent_chair_on (g, s.decision_on);
@@ -3746,6 +3757,8 @@ write_scr_death (Gen *g)
   s.independence_statement = "The panel chair and the overview author are independent of the "
                              "Board's agencies and had no involvement in the case or in the "
                              "line management of the staff concerned.";
+  /* A baby's summary gives ages rather than months and years. */
+  s.date_display = "age";
   if (happened (g, s.decision_on))
     {
       s.decision = "initiate";
@@ -3778,7 +3791,7 @@ write_scr_death (Gen *g)
   if (s.decision == NULL)
     return;
 
-  write_panel (g, scr, s.decision_on);
+  panel_manager = write_panel (g, scr, s.decision_on);
   {
     static const struct
     {
@@ -3876,6 +3889,23 @@ write_scr_death (Gen *g)
     g_string_append_printf (text, "%zu. %s\n", i + 1, recs[i].body);
   cairn_demo_add_scr_section (g->w, scr, "recommendations", text->str);
   g_string_free (text, TRUE);
+
+  /* The panel's choices for the anonymised summary: its pseudonyms, and a
+   * word the leak check flags that does not identify anyone. */
+  {
+    g_autofree char *child_key = g_strdup_printf ("child:%" G_GINT64_FORMAT, x->child_id);
+    g_autofree char *mother_key = g_strdup_printf ("person:%" G_GINT64_FORMAT, x->mother_id);
+    g_autofree char *partner_key = g_strdup_printf ("person:%" G_GINT64_FORMAT, x->partner_id);
+
+    cairn_demo_add_scr_pseudonym (g->w, scr, child_key, "Baby A");
+    cairn_demo_add_scr_pseudonym (g->w, scr, mother_key, "Ms A");
+    if (x->partner_id != 0)
+      cairn_demo_add_scr_pseudonym (g->w, scr, partner_key, "Mr B");
+    if (s.completed_on != 0 && panel_manager != 0)
+      cairn_demo_add_scr_release (g->w, scr, "Cairnside", panel_manager,
+                                  "The name of the Board's area, which the summary gives",
+                                  s.completed_on);
+  }
 
   /* The action plan, agreed when the review was completed, and each
    * action's status at each 31 March since (AR10–AR12). */
