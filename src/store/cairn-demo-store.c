@@ -275,11 +275,13 @@ cairn_demo_writer_begin (CairnDemoWriter  *self,
    * SIGKILL and power loss still roll the whole transaction back (the hot
    * journal is replayed on the next open), so crash safety is unchanged;
    * WAL is restored after the commit. A 256 MiB page cache keeps the index
-   * B-trees (NHS numbers, events by case) in memory. */
+   * B-trees (NHS numbers, events by case) in memory. Temporary files stay
+   * on disk: the finishing work (the pathway's summaries, the accounts)
+   * runs in savepoints, whose sub-journal then holds every page it touches,
+   * and SQLite's in-memory journal seeks from its start on every access. */
   if (!cairn_store_exec (self->store,
                          "PRAGMA journal_mode = DELETE;"
-                         "PRAGMA cache_size = -262144;"
-                         "PRAGMA temp_store = MEMORY",
+                         "PRAGMA cache_size = -262144",
                          error))
     return FALSE;
   if (!cairn_store_begin (self->store, error))
