@@ -221,20 +221,22 @@ cairn_demo_writer_free (CairnDemoWriter *self)
   g_free (self);
 }
 
-/* The audit trail's row triggers (cairn-audit-store.c) capture nothing
- * during a bulk write (cairn_store_audit_begin_bulk()), but SQLite still
- * runs each one's WHEN test for every row: tens of millions of calls for a
- * large board. The insert triggers are dropped inside the transaction and
- * cairn_demo_writer_number_conferences() reinstalls all of them from the
- * schema before the commit; a rollback restores them. */
+/* The audit trail's row triggers (cairn-audit-store.c) and the case
+ * navigator's index triggers (cairn-case-list.c) do nothing during bulk
+ * work (cairn_store_begin_bulk()), but SQLite still runs each one's WHEN
+ * test for every row: tens of millions of calls for a large board. They
+ * are dropped inside the transaction and cairn_demo_writer_restore_triggers()
+ * reinstalls them from the schema before the commit; a rollback restores
+ * them. The audit trail's own sealing and guard triggers stay. */
 static gboolean
-drop_capture_triggers (CairnDemoWriter  *self,
-                       GError          **error)
+drop_row_triggers (CairnDemoWriter  *self,
+                   GError          **error)
 {
   sqlite3_stmt *stmt = cairn_store_prepare (
     self->store,
     "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name <> 'audit_log'"
-    " AND name LIKE 'cairn\\_audit\\_%\\_insert' ESCAPE '\\' ORDER BY name",
+    " AND (name LIKE 'cairn\\_audit\\_%' ESCAPE '\\' OR name LIKE 'cairn\\_index\\_%' ESCAPE '\\')"
+    " ORDER BY name",
     error);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
@@ -287,7 +289,7 @@ cairn_demo_writer_begin (CairnDemoWriter  *self,
   if (!cairn_store_begin (self->store, error))
     return FALSE;
   self->in_transaction = TRUE;
-  if (!drop_capture_triggers (self, error))
+  if (!drop_row_triggers (self, error))
     {
       cairn_demo_writer_rollback (self);
       return FALSE;
@@ -312,15 +314,23 @@ restore_pragmas (CairnDemoWriter *self)
   sqlite3_exec (self->db, "PRAGMA cache_size = -2000; PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 }
 
-/* Numbers the conferences CF-YYYY-0001 … in date order within each year,
- * and puts the audit trail's triggers back. */
+/* Numbers the conferences CF-YYYY-0001 … in date order within each year. */
 gboolean
 cairn_demo_writer_number_conferences (CairnDemoWriter  *self,
                                       GError          **error)
 {
   return cairn_demo_writer_check (self, error) &&
-         cairn_store_exec (self->store, renumber_conferences, error) &&
-         cairn_store_audit_install_triggers (self->store, error);
+         cairn_store_exec (self->store, renumber_conferences, error);
+}
+
+/* Puts back the row triggers drop_row_triggers() took away. */
+gboolean
+cairn_demo_writer_restore_triggers (CairnDemoWriter  *self,
+                                    GError          **error)
+{
+  return cairn_demo_writer_check (self, error) &&
+         cairn_store_audit_install_triggers (self->store, error) &&
+         cairn_store_index_install_triggers (self->store, error);
 }
 
 gboolean

@@ -320,6 +320,8 @@ gboolean  cairn_demo_writer_begin        (CairnDemoWriter  *self,
                                           GError          **error);
 gboolean  cairn_demo_writer_number_conferences (CairnDemoWriter *self,
                                           GError          **error);
+gboolean  cairn_demo_writer_restore_triggers (CairnDemoWriter *self,
+                                          GError          **error);
 gboolean  cairn_demo_writer_commit       (CairnDemoWriter  *self,
                                           GError          **error);
 void      cairn_demo_writer_rollback     (CairnDemoWriter  *self);

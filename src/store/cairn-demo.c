@@ -14,7 +14,9 @@
 #include "cairn-demo.h"
 #include "cairn-error.h"
 #include "cairn-random.h"
+#include "cairn-store-private.h"
 #include "cairn-user-store.h"
+#include "cairn-view-store.h"
 #include "cairn-validate.h"
 
 /* The demo board generator.
@@ -4493,6 +4495,14 @@ cairn_demo_get_as_of (const CairnDemoOptions *options,
   cairn_year_bounds (options->last_year, NULL, as_of);
 }
 
+/* Ends bulk work that was rolled back: nothing to index or record. */
+static void
+cancel_bulk (CairnStore *store)
+{
+  cairn_store_audit_cancel_bulk (store);
+  cairn_store_set_index_live (store, TRUE);
+}
+
 static void
 gen_clear (Gen *g)
 {
@@ -4597,12 +4607,12 @@ cairn_demo_write (CairnStore              *store,
   first = cairn_year_to_string (options->first_year);
   last = cairn_year_to_string (options->last_year);
   g_snprintf (stamp, sizeof stamp, "%sT00:00:00Z", as_of_text);
-  cairn_store_audit_begin_bulk (store, stamp);
+  cairn_store_begin_bulk (store, stamp);
 
   g->w = cairn_demo_writer_new (store, error);
   if (g->w == NULL || !cairn_demo_writer_begin (g->w, error))
     {
-      cairn_store_audit_cancel_bulk (store);
+      cancel_bulk (store);
       gen_clear (g);
       return FALSE;
     }
@@ -4644,15 +4654,18 @@ cairn_demo_write (CairnStore              *store,
               ", \"years\": \"%s..%s\", \"as_of\": \"%s\"}",
               g->summary->children, g->summary->cases, g->summary->events, options->seed, first,
               last, as_of_text);
+  /* The bulk end rebuilds the case navigator's index (with the summaries
+   * the finishing work computed) and writes the one audit entry. */
   ok = cairn_demo_writer_number_conferences (g->w, error) &&
        (finish == NULL || finish (store, user_data, error)) &&
        cairn_store_add_demo_accounts (store, error) &&
-       cairn_store_audit_end_bulk (store, "demo", details, error) &&
+       cairn_demo_writer_restore_triggers (g->w, error) &&
+       cairn_store_end_bulk (store, "demo", details, error) &&
        cairn_demo_writer_commit (g->w, error);
   if (!ok)
     {
       cairn_demo_writer_rollback (g->w);
-      cairn_store_audit_cancel_bulk (store);
+      cancel_bulk (store);
     }
   gen_clear (g);
   return ok;
