@@ -57,11 +57,13 @@ done < <(scr_cli list scrs --db "$db" || true)
 for edition in wt2010 wt2013; do
   "$cli" pathway --edition "$edition" -o "$out/pathway-$edition.pdf"
 done
-first_case=$(scr_cli list cases --db "$db" | head -n 1 | cut -f 1)
+# (From the lists already written: `list … | head` would end cairn-cli with
+# SIGPIPE on a board of any size, and pipefail would stop this script.)
+first_case=$(head -n 1 "$out/cases.tsv" | cut -f 1)
 if [ -n "$first_case" ]; then
   scr_cli pathway --db "$db" --case "$first_case" -o "$out/pathway-${first_case//\//-}.pdf"
 fi
-first_child=$(scr_cli list children --db "$db" | head -n 1 | cut -f 1)
+first_child=${first_case%%/*}
 if [ -n "$first_child" ]; then
   scr_cli export --db "$db" --child "$first_child" -o "$out/$first_child.json"
 fi
