@@ -291,6 +291,21 @@ static const CairnCode plan_decisions[] = {
   { "none", N_("No child protection plan") },
 };
 
+/* A board action point's status. */
+static const CairnCode action_statuses[] = {
+  { "open", N_("Open") },
+  { "in_progress", N_("In progress") },
+  { "closed", N_("Done") },
+};
+
+/* How a copy of minutes reached someone. */
+static const CairnCode send_methods[] = {
+  { "secure_email", N_("Secure email") },
+  { "email", N_("Email") },
+  { "post", N_("Post") },
+  { "by_hand", N_("By hand") },
+};
+
 static const struct
 {
   const CairnCode *codes;
@@ -315,6 +330,8 @@ static const struct
   [CAIRN_CODES_S47_DECISION] = { s47_decisions, G_N_ELEMENTS (s47_decisions) },
   [CAIRN_CODES_CONFERENCE_STATUS] = { conference_statuses, G_N_ELEMENTS (conference_statuses) },
   [CAIRN_CODES_PLAN_DECISION] = { plan_decisions, G_N_ELEMENTS (plan_decisions) },
+  [CAIRN_CODES_ACTION_STATUS] = { action_statuses, G_N_ELEMENTS (action_statuses) },
+  [CAIRN_CODES_SEND_METHOD] = { send_methods, G_N_ELEMENTS (send_methods) },
 };
 
 const CairnCode *

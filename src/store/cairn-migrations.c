@@ -675,6 +675,109 @@ static const char migration_navigator[] =
   "  case_ref TEXT"
   ") WITHOUT ROWID;";
 
+/* Version 7 (issue 8): conferences recorded as they happen and their
+ * minutes issued; the board's own meetings.
+ * - conferences.correction_reason: set while an issued record is corrected
+ *   (the next issue is a new version with this reason);
+ * - conference_subjects: the lead statutory body, who dissented, and the
+ *   date set for the first core group;
+ * - conference_attendees.withhold_copy: left off the distribution list
+ *   (everyone invited receives the outcome and the minutes unless the chair
+ *   withholds a copy);
+ * - conference_core_group: the core group named for a child (professionals
+ *   and family members, by name);
+ * - conference_plan_actions: the outline plan's actions: what, who, by when;
+ * - board_meetings: start and end times, and a correction in progress;
+ * - agenda_items.standing: the standing items (apologies, the previous
+ *   minutes with matters arising, any other business …);
+ * - action_point_updates: what a later meeting heard of an action carried
+ *   forward into its matters arising;
+ * - document_versions and document_receipts: each issue of an outcome
+ *   summary, minutes, agenda or board minutes is a numbered version (a
+ *   correction after issue is the next version, with what it corrected),
+ *   and who received which version, when and how.
+ * When minute numbers restart is the board setting
+ * meetings.minutes_restart_month (cairn-meeting.h). */
+static const char migration_minutes[] =
+  "ALTER TABLE conferences ADD COLUMN correction_reason TEXT;"
+  "ALTER TABLE conference_subjects ADD COLUMN lead_body TEXT;"
+  "ALTER TABLE conference_subjects ADD COLUMN dissent_by TEXT;"
+  "ALTER TABLE conference_subjects ADD COLUMN first_core_group_on TEXT;"
+  "ALTER TABLE conference_attendees ADD COLUMN withhold_copy INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (withhold_copy IN (0, 1));"
+  "CREATE INDEX conference_attendees_conference ON conference_attendees (conference_id);"
+
+  "CREATE TABLE conference_core_group ("
+  "  id INTEGER PRIMARY KEY,"
+  "  subject_id INTEGER NOT NULL REFERENCES conference_subjects (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  agency TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX conference_core_group_subject ON conference_core_group (subject_id);"
+
+  "CREATE TABLE conference_plan_actions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  subject_id INTEGER NOT NULL REFERENCES conference_subjects (id) ON DELETE CASCADE,"
+  "  action TEXT NOT NULL DEFAULT '',"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  due_on TEXT,"
+  "  due_text TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX conference_plan_actions_subject ON conference_plan_actions (subject_id);"
+
+  "ALTER TABLE board_meetings ADD COLUMN starts_at TEXT;"
+  "ALTER TABLE board_meetings ADD COLUMN ends_at TEXT;"
+  "ALTER TABLE board_meetings ADD COLUMN correction_reason TEXT;"
+  "CREATE INDEX board_meetings_held ON board_meetings (held_on);"
+  "ALTER TABLE agenda_items ADD COLUMN standing TEXT"
+  "  CHECK (standing IN ('apologies', 'previous_minutes', 'aob', 'information', 'next_meeting'));"
+  "CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, item, sub_item);"
+  "CREATE INDEX meeting_attendance_meeting ON meeting_attendance (meeting_id);"
+  "CREATE INDEX resolutions_item ON resolutions (agenda_item_id);"
+  "CREATE INDEX action_points_item ON action_points (agenda_item_id);"
+
+  "CREATE TABLE action_point_updates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  action_id INTEGER NOT NULL REFERENCES action_points (id) ON DELETE CASCADE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES board_meetings (id) ON DELETE CASCADE,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (action_id, meeting_id)"
+  ");"
+  "CREATE INDEX action_point_updates_meeting ON action_point_updates (meeting_id);"
+
+  "CREATE TABLE document_versions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  conference_id INTEGER REFERENCES conferences (id) ON DELETE CASCADE,"
+  "  meeting_id INTEGER REFERENCES board_meetings (id) ON DELETE CASCADE,"
+  "  document TEXT NOT NULL CHECK (document IN ('outcome', 'minutes', 'agenda', 'board_minutes')),"
+  "  version INTEGER NOT NULL CHECK (version > 0),"
+  "  issued_on TEXT NOT NULL,"
+  "  issued_by TEXT NOT NULL CHECK (issued_by <> ''),"
+  "  correction TEXT,"
+  "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  n_pages INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK ((conference_id IS NULL) <> (meeting_id IS NULL)),"
+  "  CHECK ((document IN ('outcome', 'minutes')) = (conference_id IS NOT NULL)),"
+  "  CHECK (version = 1 OR coalesce(correction, '') <> '')"
+  ");"
+  "CREATE UNIQUE INDEX document_versions_conference"
+  "  ON document_versions (conference_id, document, version) WHERE conference_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX document_versions_meeting"
+  "  ON document_versions (meeting_id, document, version) WHERE meeting_id IS NOT NULL;"
+
+  "CREATE TABLE document_receipts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  version_id INTEGER NOT NULL REFERENCES document_versions (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  agency TEXT NOT NULL DEFAULT '',"
+  "  sent_on TEXT NOT NULL,"
+  "  method TEXT NOT NULL DEFAULT 'secure_email'"
+  "    CHECK (method IN ('secure_email', 'email', 'post', 'by_hand')),"
+  "  UNIQUE (version_id, name, role, agency)"
+  ");";
+
 static const CairnMigration migrations[] = {
   { "Initial schema", migration_1 },
   { "Accounts and audit trail", migration_accounts },
@@ -682,6 +785,7 @@ static const CairnMigration migrations[] = {
   { "Pathway rule overrides and case summaries", migration_pathway },
   { "SCR export versions, pseudonyms, date display and released words", migration_scr_exports },
   { "Case navigator index, search and saved views", migration_navigator },
+  { "Conference and board minutes: versions, receipts, core groups, plan actions", migration_minutes },
 };
 
 const CairnMigration *

@@ -784,6 +784,24 @@ cairn_store_rollback (CairnStore *self)
   self->transaction_depth--;
 }
 
+/**
+ * cairn_store_set_durable:
+ * @durable: %TRUE: every commit is on the disk before it returns
+ *
+ * The store runs with synchronous=NORMAL, which survives a crash of the
+ * program but may lose the last commits in a power cut. An editor that
+ * saves each field as it is typed asks for synchronous=FULL, so that a
+ * power cut loses at most the field being typed.
+ */
+gboolean
+cairn_store_set_durable (CairnStore  *self,
+                         gboolean     durable,
+                         GError     **error)
+{
+  return cairn_store_exec (self, durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+                           error);
+}
+
 char *
 cairn_store_dup_setting (CairnStore *self,
                          const char *key)

@@ -42,6 +42,10 @@ gboolean    cairn_store_commit             (CairnStore           *self,
                                             GError              **error);
 void        cairn_store_rollback           (CairnStore           *self);
 
+gboolean    cairn_store_set_durable        (CairnStore           *self,
+                                            gboolean              durable,
+                                            GError              **error);
+
 char       *cairn_store_dup_setting        (CairnStore           *self,
                                             const char           *key);
 gboolean    cairn_store_set_setting        (CairnStore           *self,
