@@ -251,8 +251,9 @@ test_round_trip (void)
     "agencies", "professionals", "children", "child_disabilities", "people", "relationships",
     "external_child_links", "cases", "referrals", "assessments", "assessment_factors", "cin_plans",
     "strategy_discussions", "s47_enquiries", "legal_orders", "conferences", "conference_subjects",
-    "conference_subject_categories", "conference_attendees", "cp_plans", "cp_plan_categories",
-    "cp_reviews", "core_group_members", "core_group_meetings", "events",
+    "conference_subject_categories", "conference_attendees", "conference_core_group",
+    "conference_plan_actions", "cp_plans", "cp_plan_categories", "cp_reviews", "core_group_members",
+    "core_group_meetings", "events",
   };
   struct stat st;
 
@@ -333,6 +334,8 @@ static const Placement placements[] = {
   { "legal_orders", { "cases[1].legal_orders[0]" }, "case_id" },
   { "conference_subjects", { "cases[1].conference_subjects[0]" }, "case_id" },
   { "conference_subject_categories", { "cases[1].conference_subjects[0]" }, "subject_id" },
+  { "conference_core_group", { "cases[1].conference_subjects[0].core_group[0]" }, "subject_id" },
+  { "conference_plan_actions", { "cases[1].conference_subjects[0].plan_actions[0]" }, "subject_id" },
   { "cp_plans", { "cases[1].cp_plans[0]" }, "case_id" },
   { "cp_plan_categories", { "cases[1].cp_plans[0]" }, "plan_id" },
   { "cp_reviews", { "cases[1].cp_plans[0].reviews[0]" }, "plan_id" },
@@ -362,8 +365,10 @@ static const struct
 
 /* Board records that name a child but are not part of the child's record:
  * an SCR is its own record (SCR-2011-01); --replace keeps its link. The case
- * table's index is derived from the record and rebuilt on import. */
-static const char *const not_in_record[] = { "scrs", "case_index", NULL };
+ * table's index is derived from the record and rebuilt on import. The
+ * issued versions of a conference's minutes, and who received them, are the
+ * circulation record of the board that issued them. */
+static const char *const not_in_record[] = { "scrs", "case_index", "document_versions", NULL };
 
 /* Columns derived from the record and recomputed on import, not exchanged:
  * the pathway's summary of each case (src/pathway/cairn-case-pathway.c). */

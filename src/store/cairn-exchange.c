@@ -35,10 +35,13 @@
  *   links           other children: other_child {reference, given_name,
  *                   family_name, date_of_birth}, relationship
  *   conferences     the conferences the child was a subject of, by reference,
- *                   with their attendees
+ *                   with their attendees (the issued versions of their
+ *                   minutes and who received them stay with the board that
+ *                   issued them)
  *   cases           by number, each with referrals, assessments (factors),
  *                   cin_plans, strategy_discussions, s47_enquiries,
- *                   conference_subjects (categories), cp_plans (categories,
+ *                   conference_subjects (categories, core_group,
+ *                   plan_actions), cp_plans (categories,
  *                   reviews, core_group_members, core_group_meetings),
  *                   legal_orders, events
  *
@@ -364,14 +367,15 @@ static const Field attendee_fields[] = {
   AGENCY ("agency"),
   CODE_OR ("attendance", CAIRN_CODES_ATTENDANCE, "invited"),
   TEXT ("contribution"),
+  BOOL ("withhold_copy"),
 };
 
 static const Table attendees_table = {
   "attendees", "conference_attendees", FIELDS (attendee_fields),
-  "SELECT name, role, agency_id, attendance, contribution, id FROM conference_attendees"
+  "SELECT name, role, agency_id, attendance, contribution, withhold_copy, id FROM conference_attendees"
   " WHERE conference_id = ?1 ORDER BY id",
-  "INSERT INTO conference_attendees (conference_id, name, role, agency_id, attendance, contribution)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  "INSERT INTO conference_attendees (conference_id, name, role, agency_id, attendance, contribution,"
+  " withhold_copy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
   NULL, 0, NULL
 };
 
@@ -391,20 +395,21 @@ static const Field conference_fields[] = {
   TEXT ("child_views"),
   TEXT ("strengths"),
   TEXT ("risks"),
+  TEXT ("correction_reason"),
 };
 
 static const Table conferences_table = {
   "conferences", "conferences", FIELDS (conference_fields),
   "SELECT printf('CF-%04d-%04d', year, number), kind, held_at, venue, chair_id, minute_taker,"
-  " quorate, quorate_reason, status, parents_views, child_views, strengths, risks, id"
-  " FROM conferences WHERE id = ?1",
+  " quorate, quorate_reason, status, parents_views, child_views, strengths, risks,"
+  " correction_reason, id FROM conferences WHERE id = ?1",
   NULL, conference_hook, 0, conference_children
 };
 
 static const char conference_insert_sql[] =
   "INSERT INTO conferences (year, number, kind, held_at, venue, chair_id, minute_taker, quorate,"
-  " quorate_reason, status, parents_views, child_views, strengths, risks)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+  " quorate_reason, status, parents_views, child_views, strengths, risks, correction_reason)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 static const Field referral_fields[] = {
   REQUIRED_TIME ("received_at"),
@@ -536,7 +541,40 @@ static const Table subject_categories_table = {
   NULL, T_SCALAR, NULL
 };
 
-static const Table *const subject_children[] = { &subject_categories_table, NULL };
+/* The core group the conference named for the child, by name (professionals
+ * and family members). */
+static const Field core_group_fields[] = {
+  STRING ("name"),
+  STRING ("role"),
+  STRING ("agency"),
+};
+
+static const Table subject_core_group_table = {
+  "core_group", "conference_core_group", FIELDS (core_group_fields),
+  "SELECT name, role, agency, id FROM conference_core_group WHERE subject_id = ?1 ORDER BY id",
+  "INSERT INTO conference_core_group (subject_id, name, role, agency) VALUES (?1, ?2, ?3, ?4)",
+  NULL, 0, NULL
+};
+
+/* The outline plan's actions: what, who, by when. */
+static const Field plan_action_fields[] = {
+  STRING ("action"),
+  STRING ("owner"),
+  DATE ("due_on"),
+  STRING ("due_text"),
+};
+
+static const Table subject_actions_table = {
+  "plan_actions", "conference_plan_actions", FIELDS (plan_action_fields),
+  "SELECT action, owner, due_on, due_text, id FROM conference_plan_actions WHERE subject_id = ?1"
+  " ORDER BY id",
+  "INSERT INTO conference_plan_actions (subject_id, action, owner, due_on, due_text)"
+  " VALUES (?1, ?2, ?3, ?4, ?5)",
+  NULL, 0, NULL
+};
+
+static const Table *const subject_children[] = { &subject_categories_table, &subject_core_group_table,
+                                                 &subject_actions_table, NULL };
 
 static const Field subject_fields[] = {
   { "conference", F_CONFERENCE, REQUIRED | NOT_NULL | UNIQUE, -1, NULL },
@@ -547,17 +585,22 @@ static const Field subject_fields[] = {
   TEXT ("contingency_plan"),
   TEXT ("dissent"),
   DATE ("next_review_on"),
+  TEXT ("lead_body"),
+  TEXT ("dissent_by"),
+  DATE ("first_core_group_on"),
 };
 
 static const Table subjects_table = {
   "conference_subjects", "conference_subjects", FIELDS (subject_fields),
   "SELECT s.conference_id, s.likely_significant_harm, s.plan_decision, s.lead_worker_id,"
-  " s.outline_plan, s.contingency_plan, s.dissent, s.next_review_on, s.id"
+  " s.outline_plan, s.contingency_plan, s.dissent, s.next_review_on, s.lead_body, s.dissent_by,"
+  " s.first_core_group_on, s.id"
   " FROM conference_subjects s JOIN conferences c ON c.id = s.conference_id"
   " WHERE s.case_id = ?1 ORDER BY c.held_at, c.year, c.number",
   "INSERT INTO conference_subjects (case_id, conference_id, likely_significant_harm,"
-  " plan_decision, lead_worker_id, outline_plan, contingency_plan, dissent, next_review_on)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  " plan_decision, lead_worker_id, outline_plan, contingency_plan, dissent, next_review_on,"
+  " lead_body, dissent_by, first_core_group_on)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   NULL, 0, subject_children
 };
 
