@@ -163,7 +163,7 @@ cairn_test_minutes_conference (CairnStore       *store,
   attend (store, id, FIX_HEALTH_VISITOR, "Health visitor", "HV", "present",
           "Ben's weight has fallen from the 50th to the 9th centile.");
   attend (store, id, FIX_TEACHER, "Designated safeguarding lead", "SCH", "report",
-          "Written report: Amelia often arrives hungry.");
+          "Amelia often arrives hungry.");
   attend (store, id, FIX_MOTHER, "Mother", NULL, "present", NULL);
   attend (store, id, FIX_FATHER, "Father", NULL, "apologies", NULL);
   SET (cairn_store_set_conference_field (store, id, CAIRN_CONFERENCE_FIELD_PARENTS_VIEWS,

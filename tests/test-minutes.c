@@ -188,7 +188,7 @@ test_decision_needs_category (void)
   g_assert_false (cairn_conference_approve (store, fix.conference.year, (int) fix.conference.number, &error));
   g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "Category: a child protection plan for C-000001/1 (Amelia Testperson) needs at least "
+                   "Category: a child protection plan for Amelia Testperson (C-000001/1) needs at least "
                    "one category of abuse (neglect, physical, emotional or sexual abuse)");
   g_clear_error (&error);
   after = dump (fix.db_path);

@@ -11,7 +11,9 @@
 #include "cairn-chronology-report.h"
 #include "cairn-cli-commands.h"
 #include "cairn-cli-common.h"
+#include "cairn-date.h"
 #include "cairn-error.h"
+#include "cairn-minutes-report.h"
 #include "cairn-ref.h"
 #include "cairn-scr-report.h"
 
@@ -129,11 +131,131 @@ report_chronology (int    argc,
   return CAIRN_EXIT_OK;
 }
 
-/* Reports the `report` command writes; later issues add annual, minutes, outcome,
- * board-minutes and agenda here. */
+/* cairn-cli report minutes|outcome|board-minutes|agenda --db FILE --conference CF-… | --meeting BM-…
+ *   -o FILE.pdf [--issue [--correction TEXT]] [--user NAME] */
+static int
+report_minutes_common (int                argc,
+                       char             **argv,
+                       const char        *name,
+                       CairnDocumentKind  kind,
+                       const char        *summary)
+{
+  gboolean conference = kind == CAIRN_DOCUMENT_OUTCOME || kind == CAIRN_DOCUMENT_MINUTES;
+  g_autofree char *db = NULL;
+  g_autofree char *ref_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *correction = NULL;
+  g_autofree char *command = g_strdup_printf ("report %s", name);
+  const char *flag = conference ? "--conference" : "--meeting";
+  gboolean issue = FALSE;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
+    { flag + 2, 0, 0, G_OPTION_ARG_STRING, &ref_text,
+      conference ? N_("The conference, e.g. CF-2011-0042") : N_("The board meeting, e.g. BM-2012-03"), "REF" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE.pdf" },
+    { "issue", 0, 0, G_OPTION_ARG_NONE, &issue,
+      N_("Issue the next version, dated today, to the distribution list (else write a copy)"), NULL },
+    { "correction", 0, 0, G_OPTION_ARG_STRING, &correction,
+      N_("With --issue, what a second or later version corrects"), "TEXT" },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = cairn_cli_context_new (command, NULL, summary, entries);
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  CairnRef ref;
+  guint n_pages = 0;
+  int status = CAIRN_EXIT_OK;
+
+  if (!cairn_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cairn_cli_usage_error (argv[1], _("unexpected argument"));
+  if (ref_text == NULL)
+    return cairn_cli_usage_error (flag, conference ? _("a conference is required (e.g. CF-2011-0042)")
+                                                   : _("a board meeting is required (e.g. BM-2012-03)"));
+  if (!cairn_ref_parse (flag, ref_text, conference ? CAIRN_REF_CONFERENCE : CAIRN_REF_MEETING, &ref, &error))
+    return cairn_cli_fail (error);
+  if (output == NULL)
+    return cairn_cli_usage_error ("-o", _("an output file is required"));
+  if (correction != NULL && !issue)
+    return cairn_cli_usage_error ("--correction", _("only with --issue"));
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
+    return status;
+
+  if (issue)
+    {
+      g_autoptr (CairnDocVersion) version = NULL;
+      GDate today;
+
+      if (!cairn_store_get_today_checked (store, &today, &error) ||
+          (version = cairn_minutes_report_issue (store, kind, &ref, &today, correction, output, &error)) == NULL)
+        return cairn_cli_fail (error);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s version %d, %d page, sent to %u: %s\n",
+                           "%s: %s version %d, %d pages, sent to %u: %s\n", version->n_pages),
+              ref_text, cairn_document_kind_label (kind), version->version, version->n_pages,
+              version->receipts->len, output);
+      return CAIRN_EXIT_OK;
+    }
+  if (!cairn_minutes_report_write (store, kind, &ref, output, &n_pages, &error))
+    return cairn_cli_fail (error);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %u page: %s\n", "%s: %s, %u pages: %s\n", n_pages), ref_text,
+          cairn_document_kind_label (kind), n_pages, output);
+  return CAIRN_EXIT_OK;
+}
+
+static int
+report_minutes (int    argc,
+                char **argv)
+{
+  return report_minutes_common (
+    argc, argv, "minutes", CAIRN_DOCUMENT_MINUTES,
+    _("Writes the full minutes of a child protection conference as PDF: attendance, contributions, "
+      "the family's views, strengths and risks, and each child's decision, with the distribution "
+      "list; confidential on every page, marked draft until the chair approves them."));
+}
+
+static int
+report_outcome (int    argc,
+                char **argv)
+{
+  return report_minutes_common (
+    argc, argv, "outcome", CAIRN_DOCUMENT_OUTCOME,
+    _("Writes a child protection conference's outcome summary as PDF: each child's decision, "
+      "category, lead social worker, core group, first core group and review dates, outline plan, "
+      "contingency and dissent, with the distribution list; confidential on every page."));
+}
+
+static int
+report_board_minutes (int    argc,
+                      char **argv)
+{
+  return report_minutes_common (
+    argc, argv, "board-minutes", CAIRN_DOCUMENT_BOARD_MINUTES,
+    _("Writes the minutes of a board meeting as PDF: present, apologies and in attendance, numbered "
+      "minutes running on from the previous meeting, RESOLVED blocks, action points, and the open "
+      "action points carried forward from earlier meetings."));
+}
+
+static int
+report_agenda (int    argc,
+               char **argv)
+{
+  return report_minutes_common (
+    argc, argv, "agenda", CAIRN_DOCUMENT_AGENDA,
+    _("Writes the agenda of a board meeting as PDF: item and sub-item, title and presenter, purpose "
+      "and pages."));
+}
+
+/* Reports the `report` command writes; later issues add annual here. */
 static const CairnCliCommand reports[] = {
   { "scr", N_("A serious case review's executive summary (Annex B), anonymised"), report_scr },
   { "chronology", N_("A case's chronology of significant events"), report_chronology },
+  { "outcome", N_("A child protection conference's outcome summary"), report_outcome },
+  { "minutes", N_("A child protection conference's full minutes"), report_minutes },
+  { "agenda", N_("A board meeting's agenda"), report_agenda },
+  { "board-minutes", N_("A board meeting's minutes"), report_board_minutes },
 };
 
 static void

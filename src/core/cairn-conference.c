@@ -255,7 +255,7 @@ cairn_conference_subject_has_plan (const CairnConferenceSubject *subject)
          g_strcmp0 (subject->plan_decision, "continue") == 0;
 }
 
-/* "C-000123/1 (Amelia Testperson)": how messages and documents name a child. */
+/* "Amelia Testperson (C-000123/1)": how messages and documents name a child. */
 char *
 cairn_conference_subject_dup_name (const CairnConferenceSubject *subject)
 {
@@ -263,7 +263,7 @@ cairn_conference_subject_dup_name (const CairnConferenceSubject *subject)
 
   if (cairn_str_empty (subject->child_name))
     return g_steal_pointer (&ref);
-  return g_strdup_printf ("%s (%s)", ref, subject->child_name);
+  return g_strdup_printf ("%s (%s)", subject->child_name, ref);
 }
 
 /* The categories as people read them: "Neglect; Emotional abuse". */
