@@ -1387,6 +1387,8 @@ cairn_conference_editor_dispose (GObject *object)
   if (self->autosave != NULL && self->store != NULL)
     cairn_autosave_flush (self->autosave);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* AdwBin 1.2 unparents its child itself: let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIRN_TYPE_CONFERENCE_EDITOR);
   g_clear_object (&self->autosave);
   g_clear_pointer (&self->pages, g_ptr_array_unref);

@@ -27,6 +27,7 @@ cairn_editor_row_entry (const char *accessible_name,
 
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
   gtk_widget_set_hexpand (entry, expand);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   return GTK_ENTRY (entry);
 }
@@ -89,6 +90,7 @@ cairn_editor_dropdown (const char * const *labels,
   gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   return GTK_DROP_DOWN (dropdown);
 }

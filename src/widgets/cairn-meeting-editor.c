@@ -529,6 +529,8 @@ build_carried (CairnMeetingEditor *self)
       gtk_label_set_xalign (GTK_LABEL (from_label), 0);
       gtk_label_set_xalign (GTK_LABEL (action_label), 0);
       gtk_label_set_wrap (GTK_LABEL (action_label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (action_label), 16);
+      gtk_widget_set_hexpand (action_label, TRUE);
       gtk_label_set_xalign (GTK_LABEL (owner_label), 0);
       gtk_label_set_wrap (GTK_LABEL (owner_label), TRUE);
       g_object_set_data (G_OBJECT (status), "row-id", GSIZE_TO_POINTER (a->id));
@@ -1283,6 +1285,8 @@ cairn_meeting_editor_dispose (GObject *object)
   if (self->autosave != NULL && self->store != NULL)
     cairn_autosave_flush (self->autosave);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* AdwBin 1.2 unparents its child itself: let it go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIRN_TYPE_MEETING_EDITOR);
   g_clear_object (&self->autosave);
   g_clear_pointer (&self->item_labels, g_hash_table_unref);
