@@ -294,12 +294,18 @@ wait_for (gboolean (*done) (gpointer),
   g_assert_true (done (data));
 }
 
+/* The preview shows the record as it now stands: the new venue is in it. */
 static gboolean
 preview_ready (gpointer data)
 {
   CairnDocumentPreview *preview = data;
+  GBytes *pdf = cairn_document_preview_get_pdf (preview);
+  g_autoptr (CairnPdfText) text = NULL;
 
-  return !cairn_document_preview_is_busy (preview) && cairn_document_preview_get_n_pages (preview) > 0;
+  if (cairn_document_preview_is_busy (preview) || pdf == NULL)
+    return FALSE;
+  text = cairn_pdf_text_extract (pdf, NULL);
+  return text != NULL && text->pages->len > 0 && strstr (g_ptr_array_index (text->pages, 0), "Room 5") != NULL;
 }
 
 /* In the test process: the editor shows the conference, a value typed in and

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  *   action points, and the actions carried forward from earlier meetings
  *   (minutes-and-working-together-2013.md §1). */
 
-#define CAIRN_CONFERENCE_MARKING N_("CONFIDENTIAL — not to be passed on without the consent of the conference chair or the lead social worker")
+#define CAIRN_CONFERENCE_MARKING N_("CONFIDENTIAL — not to be passed on without the consent of the chair or the lead social worker")
 #define CAIRN_CONFERENCE_DRAFT_MARKING N_("DRAFT, NOT YET APPROVED BY THE CHAIR — CONFIDENTIAL — not to be passed on")
 #define CAIRN_BOARD_DRAFT_MARKING N_("DRAFT — subject to approval by the Board")
 
