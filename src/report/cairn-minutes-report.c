@@ -417,7 +417,7 @@ conference_document (const CairnConference     *c,
   g_autofree char *ref = cairn_conference_dup_ref (c);
   g_autofree char *title = g_strdup_printf ("%s %s: %s", kind_label (c), ref, what);
   const char *board = cairn_str_empty (c->board_name) ? _("Local Safeguarding Children Board") : c->board_name;
-  g_autofree char *header = g_strdup_printf ("%s — %s", board, title);
+  g_autofree char *header = g_strdup_printf ("%s — %s: %s", board, ref, what);
   g_autofree char *version = version_line (options);
   g_autofree char *footer = version ? g_strdup_printf ("%s · %s, %s", ref, what, version)
                                     : g_strdup_printf (_("%s · %s (copy, not an issued version)"), ref, what);

@@ -48,6 +48,7 @@ typedef struct
   GtkTextView *dissent;
   GtkEntry *dissent_by;
   GtkWidget *plan_only;                 /* parts shown only for a plan */
+  GtkWidget *plan_rows[6];              /* rows of the grid shown only for a plan */
 } ChildPage;
 
 struct _CairnConferenceEditor
@@ -301,6 +302,9 @@ update_child_page (CairnConferenceEditor        *self,
       gtk_entry_set_placeholder_text (page->next_review, hint);
     }
   gtk_widget_set_visible (page->plan_only, plan || s->plan_decision == NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (page->plan_rows); i++)
+    if (page->plan_rows[i] != NULL)
+      gtk_widget_set_visible (page->plan_rows[i], plan || s->plan_decision == NULL);
   if (s->plan_decision != NULL && !cairn_conference_validate_subject (self->conference, s, &error))
     {
       gtk_label_set_label (page->problem, error->message);
@@ -678,7 +682,7 @@ build_core_group (CairnConferenceEditor        *self,
   const char *headers[] = { _("Name"), _("Role"), _("Agency") };
 
   cairn_editor_clear_grid (page->core_group);
-  for (gsize i = 0; i < G_N_ELEMENTS (headers); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (headers) && s->core_group->len > 0; i++)
     gtk_grid_attach (page->core_group, cairn_editor_header_label (headers[i]), (int) i, 0, 1, 1);
   for (guint r = 0; r < s->core_group->len; r++)
     {
@@ -710,7 +714,7 @@ build_actions (CairnConferenceEditor        *self,
   const char *headers[] = { _("Action"), _("Who"), _("By (YYYY-MM-DD)"), _("Or how often") };
 
   cairn_editor_clear_grid (page->actions);
-  for (gsize i = 0; i < G_N_ELEMENTS (headers); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (headers) && s->actions->len > 0; i++)
     gtk_grid_attach (page->actions, cairn_editor_header_label (headers[i]), (int) i, 0, 1, 1);
   for (guint r = 0; r < s->actions->len; r++)
     {
@@ -824,18 +828,21 @@ build_child_page (CairnConferenceEditor        *self,
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (page->lead_body), 1, row++, 1, 1);
   if (!review)
     {
-      gtk_grid_attach (GTK_GRID (grid), cairn_editor_field_label (_("_First core group"), GTK_WIDGET (page->first_core_group)), 0,
-                       row, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (page->first_core_group), 1, row++, 1, 1);
+      page->plan_rows[0] = cairn_editor_field_label (_("_First core group"), GTK_WIDGET (page->first_core_group));
+      page->plan_rows[1] = GTK_WIDGET (page->first_core_group);
+      gtk_grid_attach (GTK_GRID (grid), page->plan_rows[0], 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), page->plan_rows[1], 1, row++, 1, 1);
     }
-  gtk_grid_attach (GTK_GRID (grid), cairn_editor_field_label (_("Review c_onference"), GTK_WIDGET (page->next_review)), 0, row, 1,
-                   1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (page->next_review), 1, row++, 1, 1);
+  page->plan_rows[2] = cairn_editor_field_label (_("Review c_onference"), GTK_WIDGET (page->next_review));
+  page->plan_rows[3] = GTK_WIDGET (page->next_review);
+  gtk_grid_attach (GTK_GRID (grid), page->plan_rows[2], 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), page->plan_rows[3], 1, row++, 1, 1);
   page->dates = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (page->dates, 0);
   gtk_label_set_wrap (page->dates, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (page->dates), "dim-label");
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (page->dates), 1, row++, 1, 1);
+  page->plan_rows[4] = GTK_WIDGET (page->dates);
   page->problem = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (page->problem, 0);
   gtk_label_set_wrap (page->problem, TRUE);
@@ -869,7 +876,8 @@ build_child_page (CairnConferenceEditor        *self,
   page->contingency = cairn_editor_text_area ();
   bind_field (self, GTK_WIDGET (page->contingency), "contingency-plan", SCOPE_SUBJECT, s->id,
               CAIRN_SUBJECT_FIELD_CONTINGENCY_PLAN, s->contingency_plan);
-  gtk_box_append (GTK_BOX (box), cairn_editor_labelled_area (_("Contin_gency plan"), page->contingency));
+  page->plan_rows[5] = cairn_editor_labelled_area (_("Contin_gency plan"), page->contingency);
+  gtk_box_append (GTK_BOX (box), page->plan_rows[5]);
   page->dissent = cairn_editor_text_area ();
   bind_field (self, GTK_WIDGET (page->dissent), "dissent", SCOPE_SUBJECT, s->id, CAIRN_SUBJECT_FIELD_DISSENT,
               s->dissent);
