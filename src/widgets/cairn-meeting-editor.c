@@ -796,7 +796,6 @@ build_item (CairnMeetingEditor    *self,
                                                  G_CALLBACK (add_resolution_clicked)));
     gtk_grid_set_row_spacing (resolutions, 4);
     gtk_grid_set_column_spacing (resolutions, 6);
-    gtk_grid_attach (resolutions, gtk_label_new (NULL), 0, 0, 1, 1);
     for (guint r = 0; r < item->resolutions->len; r++)
       {
         const CairnResolution *res = g_ptr_array_index (item->resolutions, r);
@@ -814,7 +813,6 @@ build_item (CairnMeetingEditor    *self,
                                                  G_CALLBACK (add_action_clicked)));
     gtk_grid_set_row_spacing (actions, 4);
     gtk_grid_set_column_spacing (actions, 6);
-    gtk_grid_attach (actions, gtk_label_new (NULL), 0, 0, 1, 1);
     for (guint r = 0; r < item->actions->len; r++)
       {
         const CairnActionPoint *a = g_ptr_array_index (item->actions, r);
