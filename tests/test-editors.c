@@ -373,6 +373,97 @@ test_conference_editor_prints (void)
   cairn_test_minutes_clear (&fix);
 }
 
+/* Approving from the editor (Ctrl+Return) with a plan but no category
+ * names the field and the child, and the record stays a draft. */
+static void
+test_conference_editor_refuses (void)
+{
+  CairnTestMinutes fix;
+  g_autoptr (CairnStore) store = cairn_test_minutes_board ("refuses.cairn", &fix);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnConference) after = NULL;
+  GtkWidget *window = gtk_window_new ();
+  CairnConferenceEditor *editor = cairn_conference_editor_new ();
+  GtkLabel *problem;
+
+  cairn_test_minutes_conference (store, &fix, TRUE);
+  g_assert_true (cairn_store_set_subject_category (store, fix.amelia_subject, "NEG", FALSE, &error));
+  g_assert_true (cairn_store_set_subject_category (store, fix.amelia_subject, "EMO", FALSE, &error));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  cairn_conference_editor_set_store (editor, store);
+  g_assert_true (cairn_conference_editor_open (editor, "CF-2011-0001", &error));
+  gtk_window_present (GTK_WINDOW (window));
+
+  problem = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (editor), CAIRN_TYPE_CONFERENCE_EDITOR,
+                                                      "problem_label"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.approve", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_cmpstr (gtk_label_get_label (problem), ==,
+                   "Category: a child protection plan for Amelia Testperson (C-000001/1) needs at least one "
+                   "category of abuse (neglect, physical, emotional or sexual abuse)");
+  after = cairn_store_get_conference (store, 2011, 1, &error);
+  g_assert_cmpstr (after->status, ==, "draft");
+  gtk_window_destroy (GTK_WINDOW (window));
+  cairn_test_minutes_clear (&fix);
+}
+
+static char *
+item_titles (CairnStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnMeeting) m = cairn_store_get_meeting (store, 2013, 1, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      const CairnAgendaItem *item = g_ptr_array_index (m->items, i);
+      g_string_append_printf (s, "%s%d %s", i ? "; " : "", item->minute_number, item->title);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Adding an item puts it before any other business with the focus in its
+ * title; moving it up (Alt+Up) renumbers the minutes. */
+static void
+test_meeting_editor_items (void)
+{
+  CairnTestMinutes fix;
+  g_autoptr (CairnStore) store = cairn_test_minutes_board ("items.cairn", &fix);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *moved = NULL;
+  GtkWidget *window = gtk_window_new ();
+  CairnMeetingEditor *editor = cairn_meeting_editor_new ();
+  GtkWidget *focus;
+  CairnRef ref;
+  GDate day;
+
+  g_assert_true (cairn_date_parse ("d", "2013-04-17", &day, NULL));
+  g_assert_true (cairn_store_create_meeting (store, &day, &ref, &error));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  cairn_meeting_editor_set_store (editor, store);
+  g_assert_true (cairn_meeting_editor_open (editor, "BM-2013-01", &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+
+  before = item_titles (store);
+  g_assert_cmpstr (before, ==, "1 Apologies for absence; 2 Any other business");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-item", NULL));
+  added = item_titles (store);
+  g_assert_cmpstr (added, ==, "1 Apologies for absence; 2 New item; 3 Any other business");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT (focus));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_parent (focus)), "Business plan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.move-up", NULL));
+  moved = item_titles (store);
+  g_assert_cmpstr (moved, ==, "1 Business plan; 2 Apologies for absence; 3 Any other business");
+  gtk_window_destroy (GTK_WINDOW (window));
+  cairn_test_minutes_clear (&fix);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -385,5 +476,7 @@ main (int    argc,
   g_test_add_func ("/cairn/minutes/editor/conference-views-killed", test_conference_views_killed);
   g_test_add_func ("/cairn/minutes/editor/meeting-killed", test_meeting_autosave_killed);
   g_test_add_func ("/cairn/minutes/editor/conference-prints", test_conference_editor_prints);
+  g_test_add_func ("/cairn/minutes/editor/conference-refuses", test_conference_editor_refuses);
+  g_test_add_func ("/cairn/minutes/editor/meeting-items", test_meeting_editor_items);
   return g_test_run ();
 }

@@ -402,7 +402,7 @@ update_computed (CairnConferenceEditor *self)
 
   gtk_widget_set_sensitive (self->form, draft);
   gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), !draft);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.approve", draft && decided);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.approve", draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reopen", !draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.issue-outcome", decided);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.issue-minutes",
