@@ -371,8 +371,25 @@ update_computed (CairnConferenceEditor *self)
                            names->str);
   g_string_free (names, TRUE);
   gtk_label_set_label (self->title_label, title);
-  status = g_strdup_printf ("%s · %s", cairn_codes_label (CAIRN_CODES_CONFERENCE_STATUS, c->status),
-                            self->save_state ? self->save_state : _("All changes saved"));
+  {
+    GString *issued = g_string_new (NULL);
+    const CairnDocumentKind kinds[] = { CAIRN_DOCUMENT_OUTCOME, CAIRN_DOCUMENT_MINUTES };
+
+    for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        const CairnDocVersion *v = cairn_conference_latest_version (c, kinds[k]);
+        g_autofree char *day = NULL;
+        if (v == NULL)
+          continue;
+        day = cairn_date_to_display (&v->issued_on);
+        g_string_append_printf (issued, g_dngettext (GETTEXT_PACKAGE, " · %s version %d issued %s to %u person",
+                                                     " · %s version %d issued %s to %u people", v->receipts->len),
+                                cairn_document_kind_label (kinds[k]), v->version, day, v->receipts->len);
+      }
+    status = g_strdup_printf ("%s%s · %s", cairn_codes_label (CAIRN_CODES_CONFERENCE_STATUS, c->status), issued->str,
+                              self->save_state ? self->save_state : _("All changes saved"));
+    g_string_free (issued, TRUE);
+  }
   gtk_label_set_label (self->status_label, status);
 
   {
