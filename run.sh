@@ -55,12 +55,12 @@ done < <(scr_cli list scrs --db "$db" || true)
 # Conference and board minutes: the latest initial conference's outcome summary
 # and full minutes, and the latest board meeting's agenda and minutes (copies,
 # not issued versions; each conference document written is in the audit trail).
-conference=$(scr_cli list conferences --db "$db" | grep -P '\tinitial' | tail -n 1 | cut -f 1 || true)
+conference=$(grep -P '\tinitial' "$out/conferences.tsv" | tail -n 1 | cut -f 1 || true)
 if [ -n "$conference" ]; then
   scr_cli report outcome --db "$db" --conference "$conference" -o "$out/outcome-$conference.pdf" >/dev/null
   scr_cli report minutes --db "$db" --conference "$conference" -o "$out/minutes-$conference.pdf" >/dev/null
 fi
-meeting=$(scr_cli list meetings --db "$db" | tail -n 1 | cut -f 1 || true)
+meeting=$(tail -n 1 "$out/meetings.tsv" | cut -f 1)
 if [ -n "$meeting" ]; then
   scr_cli report agenda --db "$db" --meeting "$meeting" -o "$out/agenda-$meeting.pdf" >/dev/null
   scr_cli report board-minutes --db "$db" --meeting "$meeting" -o "$out/board-minutes-$meeting.pdf" >/dev/null
