@@ -63,6 +63,9 @@ typedef enum
   STMT_AGENDA_ITEM,
   STMT_RESOLUTION,
   STMT_ACTION_POINT,
+  STMT_CONFERENCE_CORE_GROUP,
+  STMT_PLAN_ACTION,
+  STMT_ACTION_UPDATE,
   N_STMTS
 } Stmt;
 
@@ -158,16 +161,23 @@ static const char *const statements[N_STMTS] = {
                          " VALUES (?1, ?2, ?3)",
   [STMT_SCR_RELEASE] = "INSERT INTO scr_releases (scr_id, word, panel_member_id, reason, released_on)"
                        " VALUES (?1, ?2, ?3, ?4, ?5)",
-  [STMT_MEETING] = "INSERT INTO board_meetings (year, number, held_on, venue, chair, status)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_MEETING] = "INSERT INTO board_meetings (year, number, held_on, venue, chair, status, starts_at,"
+                   " ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_MEETING_ATTENDANCE] = "INSERT INTO meeting_attendance (meeting_id, name, role, agency,"
                               " attendance) VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_AGENDA_ITEM] = "INSERT INTO agenda_items (meeting_id, item, sub_item, title, presenter,"
-                       " purpose, pages, minute_number, minutes)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                       " purpose, pages, minute_number, minutes, standing)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
   [STMT_RESOLUTION] = "INSERT INTO resolutions (agenda_item_id, body) VALUES (?1, ?2)",
   [STMT_ACTION_POINT] = "INSERT INTO action_points (agenda_item_id, action, owner, due_on, status,"
                         " closed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  /* The core group a conference named, by name, from the professionals it chose. */
+  [STMT_CONFERENCE_CORE_GROUP] = "INSERT INTO conference_core_group (subject_id, name, role, agency)"
+                                 " SELECT ?1, p.name, p.role, a.name FROM professionals p"
+                                 " JOIN agencies a ON a.id = p.agency_id WHERE p.id = ?2",
+  [STMT_PLAN_ACTION] = "INSERT INTO conference_plan_actions (subject_id, action, owner, due_on, due_text)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_ACTION_UPDATE] = "INSERT INTO action_point_updates (action_id, meeting_id, note) VALUES (?1, ?2, ?3)",
 };
 
 static const char renumber_conferences[] =
@@ -1094,7 +1104,9 @@ cairn_demo_add_meeting (CairnDemoWriter *self,
                         CairnDemoDay     held_on,
                         const char      *venue,
                         const char      *chair,
-                        const char      *status)
+                        const char      *status,
+                        const char      *starts_at,
+                        const char      *ends_at)
 {
   START (STMT_MEETING);
   sqlite3_bind_int (stmt, 1, year);
@@ -1103,6 +1115,8 @@ cairn_demo_add_meeting (CairnDemoWriter *self,
   bind_text (stmt, 4, venue);
   bind_text (stmt, 5, chair);
   bind_text (stmt, 6, status);
+  bind_text (stmt, 7, starts_at);
+  bind_text (stmt, 8, ends_at);
   return RUN ();
 }
 
@@ -1140,6 +1154,7 @@ cairn_demo_add_agenda_item (CairnDemoWriter           *self,
   else
     sqlite3_bind_null (stmt, 8);
   bind_text (stmt, 9, r->minutes ? r->minutes : "");
+  bind_text (stmt, 10, r->standing);
   return RUN ();
 }
 
@@ -1154,16 +1169,57 @@ cairn_demo_add_resolution (CairnDemoWriter *self,
   RUN ();
 }
 
-void
+gint64
 cairn_demo_add_action_point (CairnDemoWriter            *self,
                              const CairnDemoActionPoint *r)
 {
-  START_VOID (STMT_ACTION_POINT);
+  START (STMT_ACTION_POINT);
   sqlite3_bind_int64 (stmt, 1, r->agenda_item_id);
   bind_text (stmt, 2, r->action);
   bind_text (stmt, 3, r->owner ? r->owner : "");
   bind_day (stmt, 4, r->due_on);
   bind_text (stmt, 5, r->status);
   bind_day (stmt, 6, r->closed_on);
+  return RUN ();
+}
+
+void
+cairn_demo_add_action_update (CairnDemoWriter *self,
+                              gint64           action_id,
+                              gint64           meeting_id,
+                              const char      *note)
+{
+  START_VOID (STMT_ACTION_UPDATE);
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  bind_text (stmt, 3, note);
+  RUN ();
+}
+
+void
+cairn_demo_add_conference_core_group (CairnDemoWriter *self,
+                                      gint64           subject_id,
+                                      gint64           professional_id)
+{
+  START_VOID (STMT_CONFERENCE_CORE_GROUP);
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  sqlite3_bind_int64 (stmt, 2, professional_id);
+  RUN ();
+}
+
+void
+cairn_demo_add_plan_action (CairnDemoWriter *self,
+                            gint64           subject_id,
+                            const char      *action,
+                            const char      *owner,
+                            CairnDemoDay     due_on,
+                            const char      *due_text)
+{
+  START_VOID (STMT_PLAN_ACTION);
+  sqlite3_bind_int64 (stmt, 1, subject_id);
+  bind_text (stmt, 2, action);
+  bind_text (stmt, 3, owner ? owner : "");
+  bind_day (stmt, 4, due_on);
+  bind_text (stmt, 5, due_text ? due_text : "");
   RUN ();
 }

@@ -301,6 +301,7 @@ typedef struct
   const char *pages;
   int minute_number;
   const char *minutes;
+  const char *standing;   /* apologies, previous_minutes, aob, next_meeting, or NULL */
 } CairnDemoAgendaItem;
 
 typedef struct
@@ -450,7 +451,9 @@ gint64    cairn_demo_add_meeting         (CairnDemoWriter  *self,
                                           CairnDemoDay      held_on,
                                           const char       *venue,
                                           const char       *chair,
-                                          const char       *status);
+                                          const char       *status,
+                                          const char       *starts_at,
+                                          const char       *ends_at);
 void      cairn_demo_add_meeting_attendance (CairnDemoWriter *self,
                                           gint64            meeting_id,
                                           const char       *name,
@@ -462,7 +465,20 @@ gint64    cairn_demo_add_agenda_item     (CairnDemoWriter  *self,
 void      cairn_demo_add_resolution      (CairnDemoWriter  *self,
                                           gint64            agenda_item_id,
                                           const char       *body);
-void      cairn_demo_add_action_point    (CairnDemoWriter  *self,
+gint64    cairn_demo_add_action_point    (CairnDemoWriter  *self,
                                           const CairnDemoActionPoint *r);
+void      cairn_demo_add_action_update   (CairnDemoWriter  *self,
+                                          gint64            action_id,
+                                          gint64            meeting_id,
+                                          const char       *note);
+void      cairn_demo_add_conference_core_group (CairnDemoWriter *self,
+                                          gint64            subject_id,
+                                          gint64            professional_id);
+void      cairn_demo_add_plan_action     (CairnDemoWriter  *self,
+                                          gint64            subject_id,
+                                          const char       *action,
+                                          const char       *owner,
+                                          CairnDemoDay      due_on,
+                                          const char       *due_text);
 
 G_END_DECLS

@@ -3216,12 +3216,53 @@ add_subject_categories (Gen         *g,
     cairn_demo_add_subject_category (g->w, subject, specific[i]);
 }
 
+/* The outline plan's first actions (what, who, by when), from the category:
+ * no randomness, so the rest of the board is as it was. */
+static void
+write_plan_actions (Gen     *g,
+                    Episode *ep,
+                    gint64   subject)
+{
+  const char *first, *second, *second_owner;
+
+  switch (ep->initial_category[0])
+    {
+    case 'N':
+      first = "Agree a daily routine with the parents and check it at each visit";
+      second = "Weigh the children and review their development";
+      second_owner = "Health visitor";
+      break;
+    case 'P':
+      first = "Refer the parents to the parenting programme";
+      second = "Report any injury to the social worker the same day";
+      second_owner = "School and health staff";
+      break;
+    case 'S':
+      first = "Agree the safety plan with the protective parent";
+      second = "Offer the child therapeutic support";
+      second_owner = "Child and adolescent mental health service";
+      break;
+    default:
+      first = "Refer the mother to the domestic abuse programme";
+      second = "Direct work with the children about their experiences";
+      second_owner = "Family support worker";
+      break;
+    }
+  cairn_demo_add_plan_action (g->w, subject, first, ep->lead->name, ep->plan_start + 14, NULL);
+  cairn_demo_add_plan_action (g->w, subject, second, second_owner, 0, "Weekly, from the first core group");
+  cairn_demo_add_plan_action (g->w, subject, "See the children, alone where appropriate", ep->lead->name, 0,
+                              "At every statutory visit");
+}
+
+/* The plan's core group, and the same people as the conference named them
+ * for the child (@subject; the lead social worker is named apart). */
 static void
 write_core_group (Gen     *g,
                   Family  *f,
                   Episode *ep,
                   Kid     *k,
-                  gint64   plan)
+                  gint64   plan,
+                  gint64   subject)
 {
   gint64 members[12] = { 0 };
   int n = 0;
@@ -3259,7 +3300,11 @@ write_core_group (Gen     *g,
 #undef ADD_MEMBER
 
   for (int i = 0; i < n; i++)
-    cairn_demo_add_core_group_member (g->w, plan, members[i]);
+    {
+      cairn_demo_add_core_group_member (g->w, plan, members[i]);
+      if (members[i] != ep->lead->id)
+        cairn_demo_add_conference_core_group (g->w, subject, members[i]);
+    }
 }
 
 static void
@@ -3356,7 +3401,8 @@ write_protection (Gen     *g,
               for (int c = 0; c < n; c++)
                 cairn_demo_add_plan_category (g->w, k->plan_id, spec[c]);
             }
-          write_core_group (g, f, ep, k, k->plan_id);
+          write_core_group (g, f, ep, k, k->plan_id, subject);
+          write_plan_actions (g, ep, subject);
 
           g_snprintf (label, sizeof label, "Category: %s", category_label (ep->initial_category));
           e = ev_new (k->case_id, "cp_plan_start", ep->plan_start, ep->icpc_minute + 90, ep->chair);
@@ -4141,7 +4187,8 @@ agenda (Gen        *g,
         const char *presenter,
         const char *purpose,
         int         pages,
-        const char *minutes)
+        const char *minutes,
+        const char *standing)
 {
   CairnDemoAgendaItem a = { 0 };
   char page_range[32] = "";
@@ -4162,11 +4209,20 @@ agenda (Gen        *g,
   a.pages = page_range;
   a.minute_number = ++m->minute;
   a.minutes = minutes;
+  a.standing = standing;
   return cairn_demo_add_agenda_item (g->w, &a);
 }
 
+/* An action point agreed at a meeting, still to be reported on at later ones. */
+typedef struct
+{
+  gint64 id;
+  CairnDemoDay closed_on;
+} PendingAction;
+
 static void
 action_point (Gen          *g,
+              GArray       *pending,
               gint64        item,
               const char   *action,
               const char   *owner,
@@ -4181,12 +4237,48 @@ action_point (Gen          *g,
   a.due_on = due;
   if (due + 14 <= g->as_of && (chance (g, 0.85) || due + 180 < g->as_of))
     {
+      /* Most are done before the next meeting; about one in five is reported
+       * done at it (the meeting is a week after the due date). */
+      int r = rnd (g, 0, 20);
       a.status = "closed";
-      a.closed_on = dmax (held + 7, due - rnd (g, 0, 20));
+      a.closed_on = r >= 17 ? dmin (due + 7 * (r - 16), g->as_of) : dmax (held + 7, due - r);
     }
   else
     a.status = "open";
-  cairn_demo_add_action_point (g->w, &a);
+  {
+    PendingAction p = { cairn_demo_add_action_point (g->w, &a), a.closed_on };
+    g_array_append_val (pending, p);
+  }
+}
+
+/* The matters arising at the meeting on @day: what it heard of each action
+ * point of earlier meetings still open when it met (no randomness). */
+static void
+report_actions (Gen          *g,
+                GArray       *pending,
+                gint64        meeting_id,
+                CairnDemoDay  day)
+{
+  for (guint a = 0; a < pending->len;)
+    {
+      const PendingAction *p = &g_array_index (pending, PendingAction, a);
+      char when[40], note[96];
+
+      if (p->closed_on != 0 && p->closed_on < day)
+        {
+          g_array_remove_index (pending, a);
+          continue;
+        }
+      if (p->closed_on == day)
+        {
+          format_display (p->closed_on, when, sizeof when);
+          g_snprintf (note, sizeof note, "Completed; closed at this meeting on %s.", when);
+        }
+      else
+        g_snprintf (note, sizeof note, "In progress; to report to the next meeting.");
+      cairn_demo_add_action_update (g->w, p->id, meeting_id, note);
+      a++;
+    }
 }
 
 static const char *
@@ -4204,11 +4296,13 @@ write_meetings (Gen *g)
 {
   static const int months[] = { 5, 7, 10, 12, 3 };
   static const int days[] = { 14, 16, 15, 9, 10 };
+  static const char *const closing_times[] = { "16:10", "16:25", "15:55", "16:40", "16:05", "16:30" };
   CairnDemoDay dates[256];
   int n = 0;
   int numbers_by_year[64] = { 0 };
   int first_calendar = g->options->first_year;
   int minute_counter = 0, minute_year = -1;
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingAction));
 
   for (int y = g->options->first_year; y <= g->options->last_year; y++)
     for (gsize i = 0; i < G_N_ELEMENTS (months); i++)
@@ -4243,8 +4337,10 @@ write_meetings (Gen *g)
       m.page = 1;
       m.meeting_id = cairn_demo_add_meeting (g->w, year_of (day), number, day,
                                              "Committee Room 1, Cairnside Civic Centre", chair,
-                                             i + 1 == n ? "draft" : "approved");
+                                             i + 1 == n ? "draft" : "approved", "14:00",
+                                             closing_times[i % G_N_ELEMENTS (closing_times)]);
       g->summary->meetings++;
+      report_actions (g, pending, m.meeting_id, day);
 
       for (guint j = 0; j < g->members->len; j++)
         {
@@ -4273,7 +4369,7 @@ write_meetings (Gen *g)
                        apologies->len ? "Apologies for absence were received from " : "",
                        apologies->len ? apologies->str : "No apologies were received",
                        ".");
-      agenda (g, &m, 0, "Welcome, introductions and apologies", chair, "", 0, text->str);
+      agenda (g, &m, 0, "Welcome, introductions and apologies", chair, "", 0, text->str, "apologies");
 
       if (i > 0)
         {
@@ -4283,7 +4379,7 @@ write_meetings (Gen *g)
                            "record. The action log was reviewed: completed actions were closed "
                            "and open actions carried forward.", d_prev);
           item = agenda (g, &m, 0, "Minutes of the previous meeting and action points", chair,
-                         "For decision", 6, text->str);
+                         "For decision", 6, text->str, "previous_minutes");
           g_string_printf (text, "That the minutes of the meeting held on %s be confirmed and "
                                  "agreed as a correct record.", d_prev);
           cairn_demo_add_resolution (g->w, item, text->str);
@@ -4291,7 +4387,7 @@ write_meetings (Gen *g)
 
       item = agenda (g, &m, 0, "Independent Chair's report", chair, "For information", 0,
                      "The Chair reported on meetings with the Director of Children's Services "
-                     "and the Children's Trust Board, and on the challenge log.");
+                     "and the Children's Trust Board, and on the challenge log.", NULL);
       cairn_demo_add_resolution (g->w, item, "That the report be noted.");
 
       /* The quarter before the meeting, from the board's own records. */
@@ -4315,14 +4411,14 @@ write_meetings (Gen *g)
                              "of assessments.",
                              d_qend, g->q_referrals[q], g->q_plans[q], on_time, icpcs);
             g_snprintf (title, sizeof title, "Performance report: quarter to %s", d_qend);
-            item = agenda (g, &m, 0, title, head, "For discussion", 12, text->str);
+            item = agenda (g, &m, 0, title, head, "For discussion", 12, text->str, NULL);
             cairn_demo_add_resolution (g->w, item, "That the performance report be noted.");
-            action_point (g, item, "Provide an analysis of children subject to a plan for the "
+            action_point (g, pending, item, "Provide an analysis of children subject to a plan for the "
                                    "second or subsequent time", head, day, next - 7);
           }
       }
 
-      item = agenda (g, &m, 0, "Sub-group reports", manager, "For information", 0, "");
+      item = agenda (g, &m, 0, "Sub-group reports", manager, "For information", 0, "", NULL);
       {
         GString *scr = g_string_new ("The Chair of the sub-group reported on serious case "
                                      "reviews. ");
@@ -4352,19 +4448,19 @@ write_meetings (Gen *g)
           }
         if (scr->len == empty)
           g_string_append (scr, "No new cases were referred to the sub-group in the period.");
-        agenda (g, &m, 1, "Serious Case Review sub-group", head, "For information", 0, scr->str);
+        agenda (g, &m, 1, "Serious Case Review sub-group", head, "For information", 0, scr->str, NULL);
         g_string_free (scr, TRUE);
       }
       agenda (g, &m, 2, "Learning and Development sub-group", manager, "For information", 0,
               "The sub-group reported on multi-agency training delivered in the period and "
-              "its evaluation.");
+              "its evaluation.", NULL);
       agenda (g, &m, 3, "Child Death Overview Panel", name_of (g, "Designated Doctor for "
                                                                   "Safeguarding Children", day),
               "For information", 0,
               "The panel reviewed the deaths notified in the period. Safe sleeping remains a "
-              "priority for the Board's campaigns.");
+              "priority for the Board's campaigns.", NULL);
       agenda (g, &m, 4, "Quality Assurance and Performance sub-group", head, "For information", 0,
-              "The sub-group reported on the multi-agency case file audit of neglect cases.");
+              "The sub-group reported on the multi-agency case file audit of neglect cases.", NULL);
       cairn_demo_add_resolution (g->w, item, "That the sub-group reports be noted.");
 
       /* The item of the season. */
@@ -4376,7 +4472,7 @@ write_meetings (Gen *g)
           g_snprintf (title, sizeof title, "Business plan %s", fy_text);
           item = agenda (g, &m, 0, title, manager, "For decision", 14,
                          "The Board considered the business plan and its priorities: neglect, "
-                         "domestic abuse and child sexual exploitation.");
+                         "domestic abuse and child sexual exploitation.", NULL);
           g_snprintf (title, sizeof title, "That the business plan %s be approved.", fy_text);
           cairn_demo_add_resolution (g->w, item, title);
           break;
@@ -4384,17 +4480,17 @@ write_meetings (Gen *g)
           item = agenda (g, &m, 0, "Section 11 audit: findings", manager, "For discussion", 10,
                          "The Board received the findings of the section 11 audit. Most "
                          "agencies met the standards; safer recruitment checks need attention "
-                         "in two agencies.");
+                         "in two agencies.", NULL);
           cairn_demo_add_resolution (g->w, item, "That the findings be noted and agencies "
                                                  "report back on their action plans.");
-          action_point (g, item, "Report on safer recruitment action plans", head, day,
+          action_point (g, pending, item, "Report on safer recruitment action plans", head, day,
                         next - 7);
           break;
         case 10:
           g_snprintf (title, sizeof title, "LSCB Annual Report %s", prev_fy);
           item = agenda (g, &m, 0, title, chair, "For decision", 40,
                          "The Chair presented the draft annual report on the effectiveness of "
-                         "safeguarding in Cairnside.");
+                         "safeguarding in Cairnside.", NULL);
           g_string_printf (text,
                            "That the annual report %s be approved for publication and sent to "
                            "%s.",
@@ -4404,7 +4500,7 @@ write_meetings (Gen *g)
                                     "Wellbeing Board"
                                   : "the Children's Trust Board");
           cairn_demo_add_resolution (g->w, item, text->str);
-          action_point (g, item, "Publish the annual report on the Board's website", manager, day,
+          action_point (g, pending, item, "Publish the annual report on the Board's website", manager, day,
                         day + 21);
           break;
         case 12:
@@ -4412,7 +4508,7 @@ write_meetings (Gen *g)
                          fy % 2 ? "Child sexual exploitation strategy" : "Thresholds document",
                          head, "For decision", 16,
                          "The Board discussed the draft and the comments received from "
-                         "partner agencies.");
+                         "partner agencies.", NULL);
           cairn_demo_add_resolution (g->w, item, "That the document be approved, subject to the "
                                                  "amendments agreed at the meeting.");
           break;
@@ -4421,7 +4517,7 @@ write_meetings (Gen *g)
                       (fy + 2) % 100);
           item = agenda (g, &m, 0, title, manager, "For decision", 4,
                          "The Board considered the budget and the contributions from partner "
-                         "agencies for the coming year.");
+                         "agencies for the coming year.", NULL);
           cairn_demo_add_resolution (g->w, item, "That the budget be approved.");
           if (day < g->wt2013_from && day + 120 > g->wt2013_from)
             {
@@ -4429,21 +4525,21 @@ write_meetings (Gen *g)
                              "For information", 0,
                              "The Board noted the new guidance, which comes into effect on 15 "
                              "April 2013, and the changes it brings to assessments and serious "
-                             "case reviews.");
+                             "case reviews.", NULL);
               cairn_demo_add_resolution (g->w, item, "That the local protocol for assessment be "
                                                      "brought to the next meeting.");
-              action_point (g, item, "Draft the local protocol for assessment", head, day,
+              action_point (g, pending, item, "Draft the local protocol for assessment", head, day,
                             next - 7);
             }
         }
 
       agenda (g, &m, 0, "Any other business", chair, "", 0,
-              "No items of any other business were raised.");
+              "No items of any other business were raised.", "aob");
       if (i + 1 < n)
         {
           format_display (dates[i + 1], d_next, sizeof d_next);
           g_string_printf (text, "The next meeting will be held on %s at 2.00 pm.", d_next);
-          agenda (g, &m, 0, "Date of next meeting", chair, "", 0, text->str);
+          agenda (g, &m, 0, "Date of next meeting", chair, "", 0, text->str, "next_meeting");
         }
       minute_counter = m.minute;
       g_string_free (apologies, TRUE);
