@@ -460,6 +460,19 @@ test_meeting_editor_items (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.move-up", NULL));
   moved = item_titles (store);
   g_assert_cmpstr (moved, ==, "1 Business plan; 2 Apologies for absence; 3 Any other business");
+
+  /* The board's choice of when minute numbers restart: April by default, here never. */
+  {
+    GtkDropDown *restart = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (editor), CAIRN_TYPE_MEETING_EDITOR,
+                                                                        "restart_dropdown"));
+    g_autofree char *setting = NULL;
+
+    g_assert_cmpuint (gtk_drop_down_get_selected (restart), ==, 4);
+    gtk_drop_down_set_selected (restart, 0);
+    setting = cairn_store_dup_setting (store, "meetings.minutes_restart_month");
+    g_assert_cmpstr (setting, ==, "never");
+    g_assert_cmpint (cairn_store_get_minutes_restart (store), ==, 0);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   cairn_test_minutes_clear (&fix);
 }

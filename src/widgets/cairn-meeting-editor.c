@@ -52,6 +52,7 @@ struct _CairnMeetingEditor
   GtkEntry *venue_entry;
   GtkEntry *chair_entry;
   GtkLabel *numbering_label;
+  GtkDropDown *restart_dropdown;
   GtkGrid *attendance_grid;
   GtkGrid *carried_grid;
   GtkBox *items_box;
@@ -325,6 +326,9 @@ update_computed (CairnMeetingEditor *self)
     gtk_label_set_label (self->numbering_label, g_strstrip (numbering));
   }
 
+  self->loading = TRUE;
+  gtk_drop_down_set_selected (self->restart_dropdown, (guint) restart);
+  self->loading = FALSE;
   gtk_widget_set_sensitive (self->form, draft);
   gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), !draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.approve", draft);
@@ -1190,6 +1194,44 @@ preview_toggled (CairnMeetingEditor *self)
   update_preview (self);
 }
 
+static void
+restart_changed (CairnMeetingEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->loading || self->meeting == NULL)
+    return;
+  cairn_autosave_flush (self->autosave);
+  structural (self,
+              cairn_store_set_minutes_restart (self->store, (int) gtk_drop_down_get_selected (self->restart_dropdown),
+                                               &error),
+              error, "minute-numbering");
+}
+
+/* "Never", "Each January" … "Each December". */
+static GListModel *
+restart_choices (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("Never"));
+  for (int month = 1; month <= 12; month++)
+    {
+      GDate day;
+      g_autofree char *full = NULL;
+      g_autofree char *label = NULL;
+      char *name;
+
+      cairn_date_set_ymd (&day, 2000, month, 1);
+      full = cairn_date_to_display (&day);
+      name = strchr (full, ' ') + 1;
+      *strrchr (name, ' ') = '\0';
+      label = g_strdup_printf (_("Each %s"), name);
+      gtk_string_list_append (list, label);
+    }
+  return G_LIST_MODEL (list);
+}
+
 /* ---- Public API ---------------------------------------------------------- */
 
 /**
@@ -1350,6 +1392,7 @@ cairn_meeting_editor_class_init (CairnMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CairnMeetingEditor, venue_entry);
   gtk_widget_class_bind_template_child (widget_class, CairnMeetingEditor, chair_entry);
   gtk_widget_class_bind_template_child (widget_class, CairnMeetingEditor, numbering_label);
+  gtk_widget_class_bind_template_child (widget_class, CairnMeetingEditor, restart_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CairnMeetingEditor, attendance_grid);
   gtk_widget_class_bind_template_child (widget_class, CairnMeetingEditor, carried_grid);
   gtk_widget_class_bind_template_child (widget_class, CairnMeetingEditor, items_box);
@@ -1387,6 +1430,11 @@ cairn_meeting_editor_init (CairnMeetingEditor *self)
   g_signal_connect_swapped (self->autosave, "failed", G_CALLBACK (failed_cb), self);
   g_signal_connect_swapped (self->preview_toggle, "toggled", G_CALLBACK (preview_toggled), self);
   g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (update_preview), self);
+  {
+    g_autoptr (GListModel) choices = restart_choices ();
+    gtk_drop_down_set_model (self->restart_dropdown, choices);
+  }
+  g_signal_connect_swapped (self->restart_dropdown, "notify::selected", G_CALLBACK (restart_changed), self);
 
   bind_field (self, GTK_WIDGET (self->held_entry), "held-on", SCOPE_MEETING, 0, CAIRN_MEETING_FIELD_HELD_ON, NULL);
   bind_field (self, GTK_WIDGET (self->starts_entry), "starts-at", SCOPE_MEETING, 0, CAIRN_MEETING_FIELD_STARTS_AT,
