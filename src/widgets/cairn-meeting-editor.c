@@ -281,7 +281,10 @@ update_computed (CairnMeetingEditor *self)
   g_autofree char *ref = cairn_meeting_dup_ref (m);
   g_autofree char *day = cairn_date_to_display (&m->held_on);
   g_autofree char *title = g_strdup_printf (_("Board meeting %s: %s"), ref, day);
-  g_autofree char *status = g_strdup_printf ("%s · %s", cairn_codes_label (CAIRN_CODES_CONFERENCE_STATUS, m->status),
+  const char *state = g_strcmp0 (m->status, "approved") == 0 ? _("Minutes approved")
+                      : g_strcmp0 (m->status, "issued") == 0 ? _("Minutes issued")
+                                                              : _("Draft");
+  g_autofree char *status = g_strdup_printf ("%s · %s", state,
                                              self->save_state ? self->save_state : _("All changes saved"));
   int restart = cairn_store_get_minutes_restart (self->store);
   g_autofree char *numbering = NULL;
