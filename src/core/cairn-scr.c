@@ -79,6 +79,16 @@ cairn_scr_date_display_parse (const char          *field,
   return TRUE;
 }
 
+void
+cairn_scr_summary_free (CairnScrSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->title);
+  g_free (summary->stage);
+  g_free (summary);
+}
+
 CairnScr *
 cairn_scr_new (void)
 {
