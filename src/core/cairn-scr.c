@@ -312,6 +312,34 @@ cairn_scr_action_new (void)
   return action;
 }
 
+/* A deep copy, history included: for an editor to change and save, keeping the original on refusal. */
+CairnScrAction *
+cairn_scr_action_copy (const CairnScrAction *action)
+{
+  CairnScrAction *copy = cairn_scr_action_new ();
+
+  copy->id = action->id;
+  copy->action = g_strdup (action->action);
+  copy->agencies = g_strdup (action->agencies);
+  copy->responsible = g_strdup (action->responsible);
+  copy->monitored_by = g_strdup (action->monitored_by);
+  copy->due_on = action->due_on;
+  cairn_set_str (&copy->status, action->status);
+  copy->progress = g_strdup (action->progress);
+  copy->completed_on = action->completed_on;
+  copy->evaluation = g_strdup (action->evaluation);
+  for (guint i = 0; i < action->history->len; i++)
+    {
+      const CairnScrActionHistory *h = g_ptr_array_index (action->history, i);
+      CairnScrActionHistory *c = cairn_scr_action_history_new ();
+      c->as_of = h->as_of;
+      c->status = g_strdup (h->status);
+      c->progress = g_strdup (h->progress);
+      g_ptr_array_add (copy->history, c);
+    }
+  return copy;
+}
+
 void
 cairn_scr_action_free (CairnScrAction *action)
 {

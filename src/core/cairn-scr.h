@@ -273,6 +273,7 @@ void                    cairn_scr_imr_free            (CairnScrImr *imr);
 CairnScrRecommendation *cairn_scr_recommendation_new  (void);
 void                    cairn_scr_recommendation_free (CairnScrRecommendation *rec);
 CairnScrAction         *cairn_scr_action_new          (void);
+CairnScrAction         *cairn_scr_action_copy         (const CairnScrAction *action);
 void                    cairn_scr_action_free         (CairnScrAction *action);
 gboolean                cairn_scr_action_validate     (CairnScrAction *action,
                                                        GError        **error);
