@@ -7,7 +7,9 @@
 #include "cairn-date.h"
 #include "cairn-error.h"
 #include "cairn-pdf-text.h"
+#include "cairn-pdf-writer.h"
 #include "cairn-scr-leaks-dialog.h"
+#include "cairn-scr-list.h"
 #include "cairn-scr-store.h"
 #include "cairn-scr-workspace-private.h"
 #include "cairn-test-scr.h"
@@ -968,6 +970,108 @@ test_read_only (void)
   fixture_close (&f);
 }
 
+/* A document replaced before it was drawn is never shown: the newer one is. */
+static void
+test_preview_cancels_stale (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CairnScrPreview *preview = cairn_scr_preview_new ();
+  g_autoptr (CairnDocument) first = cairn_document_new ("First document");
+  g_autoptr (CairnDocument) second = cairn_document_new ("Second document");
+  Fixture f = { 0 };
+  g_autofree char *text = NULL;
+
+  cairn_document_add_heading (first, 1, "The first heading");
+  cairn_document_add_heading (second, 1, "The second heading");
+  cairn_document_add_page_break (second);
+  cairn_document_add_text (second, "Another page.");
+  gtk_window_set_default_size (window, 600, 800);
+  gtk_window_set_child (window, GTK_WIDGET (preview));
+  g_signal_connect (preview, "rendered", G_CALLBACK (on_rendered), &f);
+  gtk_window_present (window);
+
+  cairn_scr_preview_set_document (preview, first);
+  cairn_scr_preview_set_document (preview, second);
+  g_assert_true (cairn_scr_preview_is_busy (preview));
+  wait_rendered (&f, 0);
+  wait_idle ();
+  g_assert_cmpint (f.rendered, ==, 1);
+  g_assert_false (cairn_scr_preview_is_busy (preview));
+  g_assert_cmpint (cairn_scr_preview_get_n_pages (preview), ==, 2);
+  text = pdf_text (cairn_scr_preview_get_pdf (preview));
+  g_assert_true (has_words (text, "The second heading"));
+  g_assert_false (has_words (text, "The first heading"));
+
+  /* Cleared: nothing shown, nothing to go back to. */
+  cairn_scr_preview_clear (preview, "Nothing to show");
+  g_assert_null (cairn_scr_preview_get_pdf (preview));
+  g_assert_cmpint (cairn_scr_preview_get_page (preview), ==, 0);
+  gtk_window_destroy (window);
+  wait_idle ();
+}
+
+static void
+on_review_activated (CairnScrList *list,
+                     int           year,
+                     int           number,
+                     int          *out)
+{
+  out[0] = year;
+  out[1] = number;
+}
+
+/* The list of reviews: reference, title, stage, a lock where the draft is not open to the user. */
+static void
+test_list (void)
+{
+  Fixture f;
+  CairnScrList *list = cairn_scr_list_new ();
+  g_autoptr (CairnScr) second = cairn_scr_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr (GPtrArray) images = NULL;
+  int activated[2] = { 0, 0 };
+  guint locks = 0;
+
+  fixture_open (&f, "list.cairn", NULL, NULL);
+  second->year = 2013;
+  second->title = g_strdup ("Review after a death in custody");
+  g_assert_true (cairn_store_add_scr (f.store, second, &error));
+  g_assert_no_error (error);
+  cairn_test_scr_add_accounts (f.store);
+  cairn_test_scr_login (f.store, "panel");
+
+  gtk_window_set_default_size (window, 700, 400);
+  gtk_window_set_child (window, GTK_WIDGET (list));
+  g_signal_connect (list, "review-activated", G_CALLBACK (on_review_activated), activated);
+  cairn_scr_list_set_store (list, f.store);
+  gtk_window_present (window);
+  wait_idle ();
+  g_assert_cmpuint (cairn_scr_list_get_n_reviews (list), ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "SCR-2012-01"));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "Review after serious injury"));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "SCR-2013-01"));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "considered"));
+  images = find_all (GTK_WIDGET (list), GTK_TYPE_IMAGE);
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (gtk_image_get_icon_name (g_ptr_array_index (images, i)), "changes-prevent-symbolic") == 0 &&
+        gtk_widget_get_opacity (g_ptr_array_index (images, i)) > 0)
+      locks++;
+  g_assert_cmpuint (locks, ==, 1);
+  shot (GTK_WIDGET (window), "scr-list.png");
+
+  cairn_scr_list_activate (list, 1);
+  g_assert_cmpint (activated[0], ==, 2013);
+  g_assert_cmpint (activated[1], ==, 1);
+
+  cairn_store_logout (f.store);
+  g_assert_false (cairn_scr_list_reload (list, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  g_assert_cmpuint (cairn_scr_list_get_n_reviews (list), ==, 0);
+  gtk_window_destroy (window);
+  fixture_close (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -991,6 +1095,8 @@ main (int    argc,
   g_test_add_func ("/cairn/gui/scr-workspace/anonymisation", test_anonymisation);
   g_test_add_func ("/cairn/gui/scr-workspace/print", test_print);
   g_test_add_func ("/cairn/gui/scr-workspace/read-only", test_read_only);
+  g_test_add_func ("/cairn/gui/scr-workspace/preview-cancels-stale", test_preview_cancels_stale);
+  g_test_add_func ("/cairn/gui/scr-workspace/list", test_list);
 
   return g_test_run ();
 }

@@ -557,10 +557,42 @@ member_entry (CairnScrWorkspace         *self,
   return entry;
 }
 
+/* The heads of the three columns of entries. */
+static GtkWidget *
+panel_header_row (void)
+{
+  const char *heads[] = { N_("Name"), N_("Job title"), N_("Employing organisation") };
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      GtkWidget *label = gtk_label_new (_(heads[i]));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 2);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Panel members"));
+  return row;
+}
+
 static void
 build_panel_rows (CairnScrWorkspace *self)
 {
   clear_rows (self->panel_group, self->panel_rows);
+  if (self->scr->panel->len > 0)
+    add_row (self->panel_group, self->panel_rows, panel_header_row ());
   for (guint i = 0; i < self->scr->panel->len; i++)
     {
       const CairnScrPanelMember *m = g_ptr_array_index (self->scr->panel, i);
