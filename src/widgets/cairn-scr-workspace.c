@@ -67,6 +67,7 @@ struct _CairnScrWorkspace
   GPtrArray *release_rows;
   GPtrArray *version_rows;
   gboolean loading;
+  gboolean flushing;
   gboolean paned_placed;
 
   /* Template widgets */
@@ -1213,9 +1214,12 @@ cairn_scr_workspace_save (CairnScrWorkspace  *self,
   gboolean ok;
 
   g_return_val_if_fail (CAIRN_IS_SCR_WORKSPACE (self), FALSE);
+  /* The caller says what went wrong, once. */
+  self->flushing = TRUE;
   ok = cairn_autosave_flush (self->autosave, &local);
   if (!cairn_scr_action_plan_flush (self->action_plan, ok ? &local : NULL))
     ok = FALSE;
+  self->flushing = FALSE;
   if (!ok)
     {
       g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
@@ -1349,12 +1353,15 @@ export_done (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      gboolean same_review = self->scr != NULL && self->scr->year == data->year &&
+                             self->scr->number == data->number;
+
+      /* Words are released for the review that was exported, so only while it is open. */
       if (g_error_matches (error, CAIRN_ERROR, CAIRN_ERROR_PUBLICATION_REFUSED) && data->result.leaks != NULL &&
-          self->scr != NULL)
+          same_review)
         {
           CairnScrLeaksDialog *dialog = cairn_scr_leaks_dialog_new (parent_window (self), self->store, self->scr,
                                                                     data->result.leaks, self->may_publish);
-          g_object_set_data_full (G_OBJECT (dialog), "cairn-file", g_object_ref (data->file), g_object_unref);
           g_signal_connect_object (dialog, "released", G_CALLBACK (leaks_released), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (dialog, "export-again", G_CALLBACK (export_leaks_again), self,
                                    G_CONNECT_SWAPPED);
@@ -1520,7 +1527,7 @@ export_activated (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_object_set_data (G_OBJECT (native), "cairn-publishable", GINT_TO_POINTER (publishable));
-  g_signal_connect (native, "response", G_CALLBACK (export_response), self);
+  g_signal_connect_object (native, "response", G_CALLBACK (export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -1680,7 +1687,8 @@ static void
 action_plan_problem (CairnScrWorkspace *self,
                      const char        *message)
 {
-  toast (self, message);
+  if (!self->flushing)
+    toast (self, message);
 }
 
 static void
@@ -1694,7 +1702,7 @@ autosave_failed (GtkWidget    *field,
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   /* Said when the field is left, not while typing; the field stays marked until it is put right. */
-  if (focus == NULL || (focus != field && !gtk_widget_is_ancestor (focus, field)))
+  if (!self->flushing && (focus == NULL || (focus != field && !gtk_widget_is_ancestor (focus, field))))
     toast (self, error->message);
 }
 
