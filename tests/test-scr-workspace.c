@@ -12,37 +12,26 @@
 #include "cairn-scr-list.h"
 #include "cairn-scr-store.h"
 #include "cairn-scr-workspace-private.h"
+#include "cairn-test-gui.h"
 #include "cairn-test-scr.h"
 #include "cairn-test-utils.h"
 #include "cairn-user-store.h"
 
 /* Waits are failsafes, not measurements: a broken wait fails the test. */
-#define WAIT_SECONDS 20
-
-typedef gboolean (*Condition) (gpointer data);
+#define WAIT_MS 20000
 
 static gboolean
-wait_until (Condition condition,
-            gpointer  data)
+wait_until (gboolean (*condition) (gpointer data),
+            gpointer   data)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
+  return cairn_test_gui_wait_for (condition, data, WAIT_MS);
 }
 
+/* Lets pending idles, saves and frames run. */
 static void
 wait_idle (void)
 {
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+  cairn_test_gui_wait (100);
 }
 
 /* ---- Finding widgets as a user sees them -------------------------------- */
@@ -121,7 +110,9 @@ find_editable (GtkWidget  *root,
   return NULL;
 }
 
-/* A label whose text contains @text, visible with all its ancestors. */
+/* A label whose text contains @text, visible with all its ancestors: unlike
+ * cairn_test_gui_find_label_containing(), also on a page of a stack not
+ * shown, or in a dialog Xvfb has not mapped yet. */
 static GtkLabel *
 find_label (GtkWidget  *root,
             const char *text)
@@ -137,17 +128,7 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  g_autoptr (GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  return NULL;
-}
+#define find_button cairn_test_gui_find_button
 
 /* A menu button (its label is not a GtkButton's) showing @label, visible. */
 static GtkWidget *
@@ -192,28 +173,16 @@ shot (GtkWidget  *widget,
   if (dir == NULL)
     return;
   /* Transitions (a stack's crossfade, the preview drawing) settle first. */
-  {
-    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
-    while (g_get_monotonic_time () < end)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (5000);
-      }
-  }
+  cairn_test_gui_wait (1000);
   /* What the widget drew last: once the frame clock has laid out and drawn
    * what changed (a stack's transition too), it has a picture to give. */
   for (int attempt = 0; attempt < 50 && node == NULL; attempt++)
     {
       g_autoptr (GdkPaintable) paintable = NULL;
       g_autoptr (GtkSnapshot) snapshot = NULL;
-      gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
 
       gtk_widget_queue_draw (widget);
-      while (g_get_monotonic_time () < end)
-        {
-          g_main_context_iteration (NULL, FALSE);
-          g_usleep (5000);
-        }
+      cairn_test_gui_wait (100);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       paintable = gtk_widget_paintable_new (widget);
