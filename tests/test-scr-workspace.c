@@ -128,6 +128,28 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *w = data;
+
+  return find_label (w->root, w->text) != NULL;
+}
+
+/* Asserts that a label with @text shows under @root, once idles and frames have run. */
+#define expect_label(root, text) \
+  G_STMT_START { \
+    LabelWait w_ = { (root), (text) }; \
+    if (!wait_until (label_shown, &w_)) \
+      g_error ("no label shows “%s”", (text)); \
+  } G_STMT_END
+
 #define find_button cairn_test_gui_find_button
 
 /* A menu button (its label is not a GtkButton's) showing @label, visible. */
@@ -408,8 +430,8 @@ test_edit_section (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cairn_scr_workspace_get_reference (f.workspace), ==, "SCR-2012-01");
   g_assert_true (cairn_scr_workspace_get_editable (f.workspace));
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "SCR-2012-01"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "Review after serious injury · completed"));
+  expect_label (GTK_WIDGET (f.workspace), "SCR-2012-01");
+  expect_label (GTK_WIDGET (f.workspace), "Review after serious injury · completed");
 
   /* The first page of the preview comes up on its own. */
   preview = cairn_scr_workspace_get_preview (f.workspace);
@@ -418,7 +440,7 @@ test_edit_section (void)
   g_assert_cmpint (cairn_scr_preview_get_n_pages (preview), >, 3);
   g_assert_nonnull (cairn_scr_preview_get_paintable (preview));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (cairn_scr_preview_get_paintable (preview)), >, 100);
-  g_assert_nonnull (find_label (GTK_WIDGET (preview), "Page 1 of "));
+  expect_label (GTK_WIDGET (preview), "Page 1 of ");
   shot (GTK_WIDGET (f.window), "workspace-review.png");
   /* The panel: by job title and organisation; the name is kept for the record. */
   {
@@ -453,7 +475,7 @@ test_edit_section (void)
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL);
   wait_rendered (&f, before);
   g_assert_cmpint (cairn_scr_preview_get_page (preview), ==, 2);
-  g_assert_nonnull (find_label (GTK_WIDGET (preview), "Page 2 of "));
+  expect_label (GTK_WIDGET (preview), "Page 2 of ");
 
   /* Undo (Ctrl+Z) takes the text back, and that is saved too. */
   gtk_text_buffer_undo (buffer);
@@ -541,7 +563,7 @@ test_export_draft (void)
   g_assert_cmpuint (scr->versions->len, ==, 1);
   g_assert_false (((CairnScrVersion *) g_ptr_array_index (scr->versions, 0))->publishable);
   /* The Versions page lists it. */
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "Version 1, draft"));
+  expect_label (GTK_WIDGET (f.workspace), "Version 1, draft");
   fixture_close (&f);
 }
 
@@ -593,10 +615,10 @@ test_publication_refused_then_released (void)
   /* The refusal lists the word, whose it is and where. */
   g_assert_true (wait_until (dialog_shown, NULL));
   dialog = find_toplevel (CAIRN_TYPE_SCR_LEAKS_DIALOG);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "“may”, the given name of Mother"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "page "));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "<b>may</b>"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "need support"));
+  expect_label (GTK_WIDGET (dialog), "“may”, the given name of Mother");
+  expect_label (GTK_WIDGET (dialog), "page ");
+  expect_label (GTK_WIDGET (dialog), "<b>may</b>");
+  expect_label (GTK_WIDGET (dialog), "need support");
   shot (GTK_WIDGET (dialog), "leaks-dialog.png");
 
   /* Released by a named panel member, with a reason. */
@@ -610,7 +632,7 @@ test_publication_refused_then_released (void)
   g_assert_true (gtk_widget_get_sensitive (release));
   g_signal_emit_by_name (release, "clicked");
   wait_idle ();
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Released by Tom Ferris, Head of Safeguarding: The verb"));
+  expect_label (GTK_WIDGET (dialog), "Released by Tom Ferris, Head of Safeguarding: The verb");
   shot (GTK_WIDGET (dialog), "leaks-dialog-released.png");
 
   scr = cairn_store_get_scr (f.store, 2012, 1, &error);
@@ -633,8 +655,8 @@ test_publication_refused_then_released (void)
 
   /* The Anonymisation page lists the release; the version can be signed off. */
   wait_idle ();
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "Released by Tom Ferris on 31 March 2013"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "Version 1, for publication"));
+  expect_label (GTK_WIDGET (f.workspace), "Released by Tom Ferris on 31 March 2013");
+  expect_label (GTK_WIDGET (f.workspace), "Version 1, for publication");
   g_assert_nonnull (find_menu_button (GTK_WIDGET (f.workspace), "Sign Off…"));
   fixture_close (&f);
 }
@@ -670,7 +692,7 @@ test_version_dates (void)
     g_signal_emit_by_name (find_button (GTK_WIDGET (popover), "_Sign Off"), "clicked");
   }
   wait_idle ();
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "Signed off by Howard Blenkinsop on 2 April 2013"));
+  expect_label (GTK_WIDGET (f.workspace), "Signed off by Howard Blenkinsop on 2 April 2013");
 
   button = find_menu_button (GTK_WIDGET (f.workspace), "Published…");
   g_assert_nonnull (button);
@@ -680,7 +702,7 @@ test_version_dates (void)
     g_signal_emit_by_name (find_button (GTK_WIDGET (popover), "_Record"), "clicked");
   }
   wait_idle ();
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "Published on 15 April 2013"));
+  expect_label (GTK_WIDGET (f.workspace), "Published on 15 April 2013");
   g_assert_null (find_menu_button (GTK_WIDGET (f.workspace), "Published…"));
   g_assert_nonnull (find_menu_button (GTK_WIDGET (f.workspace), "Sent to Ofsted…"));
 
@@ -843,7 +865,7 @@ test_anonymisation (void)
   g_clear_pointer (&scr, cairn_scr_free);
   scr = cairn_store_get_scr (f.store, 2012, 1, &error);
   g_assert_cmpint (scr->date_display, ==, CAIRN_SCR_DATES_AGE);
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "is shown as “aged "));
+  expect_label (GTK_WIDGET (f.workspace), "is shown as “aged ");
 
   show_page (&f, "anonymisation");
   shot (GTK_WIDGET (f.window), "workspace-anonymisation.png");
@@ -886,8 +908,8 @@ test_read_only (void)
   g_assert_true (cairn_scr_workspace_open (f.workspace, 2012, 1, &error));
   g_assert_no_error (error);
   g_assert_false (cairn_scr_workspace_get_editable (f.workspace));
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "Read only: "));
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "auditor (auditor) may not change a serious case review"));
+  expect_label (GTK_WIDGET (f.workspace), "Read only: ");
+  expect_label (GTK_WIDGET (f.workspace), "auditor (auditor) may not change a serious case review");
 
   views = find_all (GTK_WIDGET (f.workspace), GTK_TYPE_TEXT_VIEW);
   g_assert_cmpuint (views->len, >, 10);
@@ -936,8 +958,8 @@ test_read_only (void)
   g_clear_error (&error);
   wait_idle ();
   g_assert_null (cairn_scr_workspace_get_reference (f.workspace));
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "This Review Is Not Open to You"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f.workspace), "may not read a serious case review draft SCR-2012-01"));
+  expect_label (GTK_WIDGET (f.workspace), "This Review Is Not Open to You");
+  expect_label (GTK_WIDGET (f.workspace), "may not read a serious case review draft SCR-2012-01");
   g_assert_null (find_label (GTK_WIDGET (f.workspace), "Review after serious injury"));
   /* Not kept behind the page either. */
   g_assert_null (find_text_view (GTK_WIDGET (f.workspace), "Agencies did not share"));
@@ -1025,10 +1047,10 @@ test_list (void)
   gtk_window_present (window);
   wait_idle ();
   g_assert_cmpuint (cairn_scr_list_get_n_reviews (list), ==, 2);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "SCR-2012-01"));
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Review after serious injury"));
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "SCR-2013-01"));
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "considered"));
+  expect_label (GTK_WIDGET (list), "SCR-2012-01");
+  expect_label (GTK_WIDGET (list), "Review after serious injury");
+  expect_label (GTK_WIDGET (list), "SCR-2013-01");
+  expect_label (GTK_WIDGET (list), "considered");
   images = find_all (GTK_WIDGET (list), GTK_TYPE_IMAGE);
   for (guint i = 0; i < images->len; i++)
     if (g_strcmp0 (gtk_image_get_icon_name (g_ptr_array_index (images, i)), "changes-prevent-symbolic") == 0 &&
