@@ -20,7 +20,7 @@
  * A live preview of a document as the PDF it becomes: the document is laid
  * out as a PDF in a worker thread (cairn_document_render_pdf_async()), and
  * the page shown is drawn by Poppler in another (cairn_pdf_render_page_async()),
- * at the width of the pane. A newer document cancels the work for an older
+ * as large as the whole page fits the pane. A newer document cancels the work for an older
  * one, so a stale page never replaces a fresh one. Shows page N of M with
  * previous and next.
  */
@@ -96,17 +96,25 @@ update_navigation (CairnScrPreview *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next", self->page < self->n_pages);
 }
 
-/* The width in device pixels the page is drawn at: the pane's, less the margins. */
+/* The width in device pixels the page is drawn at: the whole page fits the
+ * pane, less the margins (the picture shows it at that size, not scaled). */
 static int
 target_width (CairnScrPreview *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  double page_width = 595, page_height = 842; /* A4 until a page says otherwise */
+  double scale;
 
-  if (width <= 0)
-    width = gtk_widget_get_width (GTK_WIDGET (self));
-  if (width <= 0)
-    width = 600;
-  return MAX (width - 24, 100) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  if (width <= 0 || height <= 0)
+    {
+      width = 600;
+      height = 800;
+    }
+  if (self->pdf != NULL && self->page > 0)
+    cairn_pdf_get_page_size (self->pdf, self->page - 1, &page_width, &page_height, NULL);
+  scale = MIN (MAX (width - 24, 100) / page_width, MAX (height - 24, 100) / page_height);
+  return (int) (page_width * scale) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
 
 static GdkTexture *
@@ -455,6 +463,8 @@ cairn_scr_preview_init (CairnScrPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                            G_CALLBACK (viewport_changed), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                             G_CALLBACK (viewport_changed), self);
   update_navigation (self);
   update_busy (self);

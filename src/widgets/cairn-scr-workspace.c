@@ -68,7 +68,9 @@ struct _CairnScrWorkspace
   GPtrArray *version_rows;
   gboolean loading;
   gboolean flushing;
-  gboolean paned_placed;
+  int paned_max;                /* the panes' width when the split was last set */
+  int paned_set;                /* the split set then */
+  gboolean paned_user;          /* the user has moved the split */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -1662,17 +1664,34 @@ toggle_preview (GtkWidget  *widget,
   gtk_toggle_button_set_active (self->preview_toggle, !gtk_toggle_button_get_active (self->preview_toggle));
 }
 
-/* The first time the panes have a size, give the preview a good share of it. */
+/* Until the user moves the split, the preview has a good share of the width,
+ * whatever the window's size (and however often it is allocated first). */
 static void
 paned_sized (CairnScrWorkspace *self)
 {
   int max = 0;
 
+  int preview_min = 0;
+
   g_object_get (self->paned, "max-position", &max, NULL);
-  if (self->paned_placed || max < 600)
+  if (self->paned_user || max < 600)
     return;
-  self->paned_placed = TRUE;
-  gtk_paned_set_position (self->paned, max * 55 / 100);
+  /* The most the form can have leaves the preview its minimum: the whole is their sum. */
+  gtk_widget_measure (GTK_WIDGET (self->preview), GTK_ORIENTATION_HORIZONTAL, -1, &preview_min, NULL, NULL, NULL);
+  self->paned_max = max;
+  self->paned_set = MIN (max, (max + preview_min) * 55 / 100);
+  gtk_paned_set_position (self->paned, self->paned_set);
+}
+
+/* A move at the same width as the split was set is the user's. */
+static void
+paned_moved (CairnScrWorkspace *self)
+{
+  int max = 0;
+
+  g_object_get (self->paned, "max-position", &max, NULL);
+  if (self->paned_set > 0 && max == self->paned_max && gtk_paned_get_position (self->paned) != self->paned_set)
+    self->paned_user = TRUE;
 }
 
 /* ---- Signals from the parts --------------------------------------------- */
@@ -1919,5 +1938,6 @@ cairn_scr_workspace_init (CairnScrWorkspace *self)
       cairn_autosave_add (self->autosave, widget, save_section, self);
     }
   g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (paned_sized), self);
+  g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (paned_moved), self);
   update_actions (self);
 }
