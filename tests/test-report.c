@@ -640,6 +640,18 @@ test_preview (void)
   g_assert_true (has_ink (surface));
   cairo_surface_destroy (surface);
 
+  /* Page sizes in points, for printing each page the right way round. */
+  {
+    double w = 0, h = 0;
+    g_assert_true (cairn_pdf_get_page_size (pdf, 2, &w, &h, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (w, 210 * MM, 0.5);
+    g_assert_cmpfloat_with_epsilon (h, 297 * MM, 0.5);
+    g_assert_false (cairn_pdf_get_page_size (pdf, 99, &w, &h, &error));
+    g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   surface = cairn_pdf_render_page (pdf, 99, 1.0, NULL, &error);
   g_assert_null (surface);
   g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID);

@@ -238,6 +238,28 @@ test_action_history (void)
   g_assert_cmpstr (((CairnScrActionHistory *) g_ptr_array_index (updated->history, 0))->progress, ==,
                    "Draft guidance written.");
 
+  /* Saved again the same day: that day's entry now says what was saved last. */
+  g_free (action->progress);
+  action->progress = g_strdup ("Draft guidance sent to head teachers.");
+  g_assert_true (cairn_store_update_scr_action (store, action, &as_of, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&again, cairn_scr_free);
+  again = cairn_store_get_scr (store, 2012, 1, &error);
+  updated = g_ptr_array_index (((CairnScrRecommendation *) g_ptr_array_index (again->recommendations, 1))->actions, 0);
+  g_assert_cmpuint (updated->history->len, ==, 1);
+  g_assert_cmpstr (((CairnScrActionHistory *) g_ptr_array_index (updated->history, 0))->progress, ==,
+                   "Draft guidance sent to head teachers.");
+
+  /* Another day adds an entry; the earlier one stays as it stood. */
+  cairn_date_set_ymd (&as_of, 2013, 4, 15);
+  g_assert_true (cairn_store_update_scr_action (store, action, &as_of, &error));
+  g_clear_pointer (&again, cairn_scr_free);
+  again = cairn_store_get_scr (store, 2012, 1, &error);
+  updated = g_ptr_array_index (((CairnScrRecommendation *) g_ptr_array_index (again->recommendations, 1))->actions, 0);
+  g_assert_cmpuint (updated->history->len, ==, 2);
+  g_assert_cmpint (g_date_get_month (&((CairnScrActionHistory *) g_ptr_array_index (updated->history, 0))->as_of),
+                   ==, 3);
+
   /* A status the code list does not know is refused. */
   g_free (action->status);
   action->status = g_strdup ("finished");
@@ -425,6 +447,53 @@ test_permissions (void)
   cairn_test_scr_clear (&fx);
 }
 
+/* The list of reviews: everyone who views the board's records sees it, and
+ * which drafts they may open. */
+static void
+test_list (void)
+{
+  CairnTestScr fx;
+  g_autoptr (CairnStore) store = cairn_test_scr_fixture ("list.cairn", NULL, &fx);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (CairnScr) second = cairn_scr_new ();
+  CairnScrSummary *s;
+
+  second->year = 2012;
+  second->title = g_strdup ("Review after a death in custody");
+  g_assert_true (cairn_store_add_scr (store, second, &error));
+  g_assert_no_error (error);
+  cairn_test_scr_add_accounts (store);
+
+  cairn_test_scr_login (store, "panel");
+  list = cairn_store_list_scrs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  s = g_ptr_array_index (list, 0);
+  g_assert_cmpint (s->year, ==, 2012);
+  g_assert_cmpint (s->number, ==, 1);
+  g_assert_cmpstr (s->title, ==, "Review after serious injury");
+  g_assert_cmpstr (s->stage, ==, "completed");
+  g_assert_true (s->readable);
+  s = g_ptr_array_index (list, 1);
+  g_assert_cmpint (s->number, ==, 2);
+  g_assert_cmpstr (s->stage, ==, "considered");
+  g_assert_false (s->readable);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  cairn_test_scr_login (store, "practitioner");
+  list = cairn_store_list_scrs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_false (((CairnScrSummary *) g_ptr_array_index (list, 0))->readable);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  cairn_store_logout (store);
+  g_assert_null (cairn_store_list_scrs (store, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_ALLOWED);
+  cairn_test_scr_clear (&fx);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -440,6 +509,7 @@ main (int    argc,
   g_test_add_func ("/cairn/scr-store/pseudonyms", test_pseudonym_store);
   g_test_add_func ("/cairn/scr-store/migration", test_migration);
   g_test_add_func ("/cairn/scr-store/permissions", test_permissions);
+  g_test_add_func ("/cairn/scr-store/list", test_list);
 
   return g_test_run ();
 }

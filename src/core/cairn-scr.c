@@ -79,6 +79,16 @@ cairn_scr_date_display_parse (const char          *field,
   return TRUE;
 }
 
+void
+cairn_scr_summary_free (CairnScrSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->title);
+  g_free (summary->stage);
+  g_free (summary);
+}
+
 CairnScr *
 cairn_scr_new (void)
 {
@@ -300,6 +310,34 @@ cairn_scr_action_new (void)
   action->status = g_strdup ("not_started");
   action->history = g_ptr_array_new_with_free_func ((GDestroyNotify) cairn_scr_action_history_free);
   return action;
+}
+
+/* A deep copy, history included: for an editor to change and save, keeping the original on refusal. */
+CairnScrAction *
+cairn_scr_action_copy (const CairnScrAction *action)
+{
+  CairnScrAction *copy = cairn_scr_action_new ();
+
+  copy->id = action->id;
+  copy->action = g_strdup (action->action);
+  copy->agencies = g_strdup (action->agencies);
+  copy->responsible = g_strdup (action->responsible);
+  copy->monitored_by = g_strdup (action->monitored_by);
+  copy->due_on = action->due_on;
+  cairn_set_str (&copy->status, action->status);
+  copy->progress = g_strdup (action->progress);
+  copy->completed_on = action->completed_on;
+  copy->evaluation = g_strdup (action->evaluation);
+  for (guint i = 0; i < action->history->len; i++)
+    {
+      const CairnScrActionHistory *h = g_ptr_array_index (action->history, i);
+      CairnScrActionHistory *c = cairn_scr_action_history_new ();
+      c->as_of = h->as_of;
+      c->status = g_strdup (h->status);
+      c->progress = g_strdup (h->progress);
+      g_ptr_array_add (copy->history, c);
+    }
+  return copy;
 }
 
 void

@@ -237,6 +237,24 @@ typedef struct
   GPtrArray *versions;          /* CairnScrVersion, oldest first */
 } CairnScr;
 
+/**
+ * CairnScrSummary:
+ * @readable: whether the signed-in user may read the review's drafts
+ *
+ * One line of the list of reviews (cairn_store_list_scrs()): what anyone
+ * who may view the board's records may see of a review.
+ */
+typedef struct
+{
+  int year;
+  int number;
+  char *title;
+  char *stage;
+  gboolean readable;
+} CairnScrSummary;
+
+void                    cairn_scr_summary_free        (CairnScrSummary *summary);
+
 CairnScr               *cairn_scr_new                 (void);
 void                    cairn_scr_free                (CairnScr *scr);
 char                   *cairn_scr_dup_ref             (const CairnScr *scr);
@@ -255,6 +273,7 @@ void                    cairn_scr_imr_free            (CairnScrImr *imr);
 CairnScrRecommendation *cairn_scr_recommendation_new  (void);
 void                    cairn_scr_recommendation_free (CairnScrRecommendation *rec);
 CairnScrAction         *cairn_scr_action_new          (void);
+CairnScrAction         *cairn_scr_action_copy         (const CairnScrAction *action);
 void                    cairn_scr_action_free         (CairnScrAction *action);
 gboolean                cairn_scr_action_validate     (CairnScrAction *action,
                                                        GError        **error);
@@ -278,5 +297,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrRecommendation, cairn_scr_recommendation_
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrAction, cairn_scr_action_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrPerson, cairn_scr_person_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrVersion, cairn_scr_version_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnScrSummary, cairn_scr_summary_free)
 
 G_END_DECLS

@@ -53,6 +53,23 @@ cairn_pdf_count_pages (GBytes  *pdf,
   return doc ? poppler_document_get_n_pages (doc) : -1;
 }
 
+/* The size of page @page_index (from 0) in points: landscape pages are wider than tall. */
+gboolean
+cairn_pdf_get_page_size (GBytes   *pdf,
+                         int       page_index,
+                         double   *width,
+                         double   *height,
+                         GError  **error)
+{
+  g_autoptr (CairnPopplerDocument) doc = open_pdf (pdf, error);
+  g_autoptr (CairnPopplerPage) page = NULL;
+
+  if (doc == NULL || (page = open_page (doc, page_index, error)) == NULL)
+    return FALSE;
+  poppler_page_get_size (page, width, height);
+  return TRUE;
+}
+
 /* Draws page @page_index (from 0) on @cr at its current transformation, on white. */
 gboolean
 cairn_pdf_render_page_to_cairo (GBytes   *pdf,

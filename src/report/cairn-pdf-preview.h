@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 
 int              cairn_pdf_count_pages        (GBytes              *pdf,
                                                GError             **error);
+gboolean         cairn_pdf_get_page_size      (GBytes              *pdf,
+                                               int                  page_index,
+                                               double              *width,
+                                               double              *height,
+                                               GError             **error);
 cairo_surface_t *cairn_pdf_render_page        (GBytes              *pdf,
                                                int                  page_index,
                                                double               scale,

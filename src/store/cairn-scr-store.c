@@ -655,6 +655,53 @@ load_details (CairnStore  *self,
 }
 
 /**
+ * cairn_store_list_scrs:
+ *
+ * Every review of the board, by reference, with its title and stage, and
+ * whether the signed-in user may read its drafts (a panel member only their
+ * own panel's). Anyone who may view the board's records sees the list.
+ *
+ * Returns: (transfer full) (element-type CairnScrSummary): the reviews, or %NULL
+ */
+GPtrArray *
+cairn_store_list_scrs (CairnStore  *self,
+                       GError     **error)
+{
+  g_autoptr (GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
+    return NULL;
+  stmt = cairn_store_prepare (self, "SELECT year, number, title, stage FROM scrs ORDER BY year, number",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) cairn_scr_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CairnScrSummary *s = g_new0 (CairnScrSummary, 1);
+      s->year = sqlite3_column_int (stmt, 0);
+      s->number = sqlite3_column_int (stmt, 1);
+      s->title = cairn_column_dup_text (stmt, 2);
+      s->stage = cairn_column_dup_text (stmt, 3);
+      g_ptr_array_add (list, s);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cairn_store_set_db_error (self, error, cairn_store_get_path (self));
+      return NULL;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      CairnScrSummary *s = g_ptr_array_index (list, i);
+      s->readable = cairn_store_require_scr (self, CAIRN_ACTION_VIEW_SCR_DRAFT, s->year, s->number, NULL);
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
  * cairn_store_get_scr:
  *
  * Reads the review SCR-@year-@number with its panel, IMRs, narrative
@@ -1269,7 +1316,9 @@ cairn_store_add_scr_action (CairnStore      *self,
  *
  * Updates an action; with @as_of, also records its status and progress as
  * they stood on that date (the annual report reads the status at 31 March).
- * One transaction.
+ * A later update on the same date replaces that date's entry, so the
+ * history holds one entry a day however often the panel saves. One
+ * transaction.
  */
 gboolean
 cairn_store_update_scr_action (CairnStore      *self,
@@ -1313,6 +1362,14 @@ cairn_store_update_scr_action (CairnStore      *self,
     }
   if (as_of != NULL && cairn_date_is_set (as_of))
     {
+      stmt = cairn_store_prepare (
+        self, "DELETE FROM scr_action_history WHERE action_id = ?1 AND as_of = ?2", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, action->id);
+      cairn_bind_date (stmt, 2, as_of);
+      if (!cairn_store_step_done (self, stmt, error))
+        goto fail;
       stmt = cairn_store_prepare (
         self, "INSERT INTO scr_action_history (action_id, as_of, status, progress)"
               " VALUES (?1, ?2, ?3, ?4)", error);

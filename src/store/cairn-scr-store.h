@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * and action plan, everyone linked to the case, the pseudonym mapping,
  * released false positives and the numbered export versions. */
 
+GPtrArray *cairn_store_list_scrs             (CairnStore              *self,
+                                              GError                 **error);
 CairnScr *cairn_store_get_scr                (CairnStore              *self,
                                               int                      year,
                                               int                      number,
