@@ -229,6 +229,10 @@ test_search (void)
   /* A case reference, a bare number, an NHS number in groups, words in the notes. */
   g_assert_cmpuint (count_search ("C-000007/1"), ==, 1);
   g_assert_cmpuint (count_search ("000007"), ==, 1);
+  g_assert_cmpuint (count_search ("c000007"), ==, 1);
+  g_assert_cmpuint (count_search ("C-000007"), ==, 1);
+  /* Typing a reference: its first digits narrow by prefix. */
+  g_assert_cmpuint (count_search ("C-00000"), ==, 9);
   g_assert_cmpuint (count_search ("943 476 5919"), ==, 1);
   g_assert_cmpuint (count_search ("trampoline"), ==, 1);
   g_assert_cmpuint (count_search ("nobody-called-this"), ==, 0);

@@ -536,6 +536,8 @@ struct _CairnCaseList
   char *where;
   GPtrArray *params;
   gboolean has_match;
+  gboolean walk_sort_index;  /* many matches: walk the order's index, probe the matches */
+  gint64 total;              /* cases in the index, counted once (-1: not yet) */
   sqlite3_stmt *first_page;  /* no keyset condition */
   sqlite3_stmt *next_page;   /* keyset condition: rows after (?key, ?id) */
 
@@ -601,6 +603,7 @@ cairn_case_list_init (CairnCaseList *self)
   self->pages = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
   self->pending = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->total = -1;
   g_queue_init (&self->page_order);
   self->filter = cairn_case_filter_new ();
 }
@@ -628,7 +631,15 @@ fts_query (const char *search)
       else
         {
           if (word->len > 0)
-            g_string_append_printf (q, "%s\"%s\"*", q->len ? " " : "", word->str);
+            {
+              /* A case reference's "C" (C-000123) is in every row: it narrows nothing. */
+              gboolean ref_letter = (word->str[0] == 'c' || word->str[0] == 'C') && word->len == 1 &&
+                                    c != 0 && g_ascii_isdigit (*g_utf8_next_char (p));
+              if (!ref_letter)
+                /* One letter or digit alone is a word, not a prefix of thousands. */
+                g_string_append_printf (q, g_utf8_strlen (word->str, -1) == 1 ? "%s\"%s\"" : "%s\"%s\"*",
+                                        q->len ? " " : "", word->str);
+            }
           g_string_truncate (word, 0);
           if (c == 0)
             break;
@@ -644,6 +655,47 @@ fts_query (const char *search)
       return g_strdup_printf ("(%s) OR \"%s\"*", grouped, digits->str);
     }
   return g_string_free (q, FALSE);
+}
+
+/* A whole child or case reference typed in the search ("C-000123",
+ * "c000123/2"): found by its key, not by full-text search. */
+static gboolean
+parse_reference_search (const char *search,
+                        gint64     *child_number,
+                        int        *case_number)
+{
+  const char *p = search;
+  gint64 number = 0;
+  int digits = 0, kase = 0;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != 'C' && *p != 'c')
+    return FALSE;
+  p++;
+  if (*p == '-')
+    p++;
+  while (g_ascii_isdigit (*p) && digits < 10)
+    number = number * 10 + (*p++ - '0'), digits++;
+  if (digits < 6 || number == 0)
+    return FALSE;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '/')
+    {
+      p++;
+      while (g_ascii_isdigit (*p) && kase < 10000)
+        kase = kase * 10 + (*p++ - '0');
+      if (kase == 0)
+        return FALSE;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != '\0')
+    return FALSE;
+  *child_number = number;
+  *case_number = kase;
+  return TRUE;
 }
 
 static void
@@ -666,13 +718,43 @@ bind_params (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, first + (int) i, g_ptr_array_index (params, i), -1, SQLITE_TRANSIENT);
 }
 
+static const char *
+match_join (CairnCaseList *self)
+{
+  if (!self->has_match)
+    return "";
+  /* CROSS JOIN keeps case_index outermost, so SQLite walks the order's
+   * index and stops after a page; with few matches, sorting them is cheaper. */
+  return self->walk_sort_index ? " CROSS JOIN temp.case_match m ON m.case_id = ci.case_id"
+                               : " JOIN temp.case_match m ON m.case_id = ci.case_id";
+}
+
+static gint64
+single_count (CairnCaseList *self,
+              const char    *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (cairn_store_get_db (self->store), sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 static guint
 count_rows (CairnCaseList  *self,
             GError        **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM case_index ci%s%s%s",
-                                          self->has_match ? " JOIN temp.case_match m ON m.case_id = ci.case_id" : "",
-                                          *self->where ? " WHERE " : "", self->where);
+  g_autofree char *sql = NULL;
+
+  /* A search and nothing else: the matches are the rows. */
+  if (self->has_match && *self->where == '\0')
+    return (guint) MAX (0, single_count (self, "SELECT count(*) FROM temp.case_match"));
+  sql = g_strdup_printf ("SELECT count(*) FROM case_index ci%s%s%s",
+                         self->has_match ? " JOIN temp.case_match m ON m.case_id = ci.case_id" : "",
+                         *self->where ? " WHERE " : "", self->where);
   sqlite3_stmt *stmt = NULL;
   guint n = 0;
 
@@ -702,8 +784,7 @@ page_sql (CairnCaseList *self,
                             key, cmp, self->params->len + 1, self->params->len + 2);
   return g_strdup_printf ("SELECT " ROW_COLUMNS ", ci.%s FROM case_index ci%s%s%s"
                           " ORDER BY ci.%s %s, ci.case_id %s LIMIT %d",
-                          key,
-                          self->has_match ? " JOIN temp.case_match m ON m.case_id = ci.case_id" : "",
+                          key, match_join (self),
                           where->len ? " WHERE " : "", where->str, key, dir, dir, PAGE_SIZE);
 }
 
@@ -736,7 +817,20 @@ cairn_case_list_set_filter (CairnCaseList          *self,
   g_free (self->today);
   self->today = cairn_date_to_string (&today);
 
-  query = cairn_str_empty (filter->search) ? NULL : fts_query (filter->search);
+  {
+    gint64 ref_child;
+    int ref_case;
+    if (!cairn_str_empty (filter->search) &&
+        parse_reference_search (filter->search, &ref_child, &ref_case))
+      {
+        g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, ref_child * 10000 + ref_case);
+        g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, ref_child * 10000 + (ref_case ? ref_case : 9999));
+        add_condition (where, params, "ci.ref_key BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)", lo);
+        g_ptr_array_add (params, g_strdup (hi));
+      }
+    else if (!cairn_str_empty (filter->search))
+      query = fts_query (filter->search);
+  }
   if (self->has_match || query != NULL)
     cairn_store_exec (self->store, "DROP TABLE IF EXISTS temp.case_match", NULL);
   self->has_match = FALSE;
@@ -760,6 +854,10 @@ cairn_case_list_set_filter (CairnCaseList          *self,
           return FALSE;
         }
       self->has_match = TRUE;
+      if (self->total < 0)
+        self->total = single_count (self, "SELECT count(*) FROM case_index");
+      self->walk_sort_index =
+        single_count (self, "SELECT count(*) FROM temp.case_match") * 100 > self->total;
     }
 
   if (!cairn_str_empty (filter->stage))
@@ -972,7 +1070,7 @@ anchor_sql (CairnCaseList *self,
                             " ON m.case_id = ci.case_id",
                             self->params->len + 1);
   else
-    join = g_strdup (" JOIN temp.case_match m ON m.case_id = ci.case_id");
+    join = g_strdup (match_join (self));
   return g_strdup_printf (
     "SELECT ci.%s, ci.case_id FROM case_index ci%s%s%s ORDER BY ci.%s %s, ci.case_id %s", key, join,
     *self->where ? " WHERE " : "", self->where, key, dir, dir);
@@ -1119,6 +1217,7 @@ cairn_case_list_reload (CairnCaseList *self)
 {
   g_autoptr (CairnCaseFilter) filter = cairn_case_filter_copy (self->filter);
 
+  self->total = -1;
   cairn_case_list_set_filter (self, filter, NULL);
 }
 
