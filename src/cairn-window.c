@@ -11,6 +11,11 @@
 #include "cairn-case-page.h"
 #include "cairn-case-pathway.h"
 #include "cairn-case-table.h"
+#include "cairn-conference-editor.h"
+#include "cairn-meeting-editor.h"
+#include "cairn-record-list.h"
+#include "cairn-scr-list.h"
+#include "cairn-scr-workspace.h"
 #include "cairn-pathway.h"
 #include "cairn-backup.h"
 #include "cairn-password.h"
@@ -36,10 +41,23 @@ struct _CairnWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwLeaflet *leaflet;
-  GtkWidget *cases_page;
-  GtkWidget *case_box;
-  AdwWindowTitle *board_title;
-  AdwWindowTitle *case_title;
+  AdwViewStack *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget *back_button;
+  GtkWidget *account_button;
+  GtkLabel *account_label;
+  GtkLabel *account_detail_label;
+  AdwLeaflet *conference_leaflet;
+  AdwLeaflet *meeting_leaflet;
+  AdwLeaflet *review_leaflet;
+  AdwBin *conference_list_bin;
+  AdwBin *meeting_list_bin;
+  CairnRecordList *conference_list;
+  CairnRecordList *meeting_list;
+  CairnConferenceEditor *conference_editor;
+  CairnMeetingEditor *meeting_editor;
+  CairnScrList *scr_list;
+  CairnScrWorkspace *scr_workspace;
   CairnCaseTable *case_table;
   CairnCasePage *case_page;
 
@@ -101,6 +119,8 @@ show_board (CairnWindow *self)
   if (locked)
     {
       cairn_case_table_set_store (self->case_table, NULL);
+      cairn_record_list_set_store (self->conference_list, NULL);
+      cairn_record_list_set_store (self->meeting_list, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "locked");
       return;
     }
@@ -111,10 +131,26 @@ show_board (CairnWindow *self)
     subtitle = g_strdup_printf (_("Signed in as %s (%s)"),
                                 cairn_store_get_user_display_name (self->store),
                                 cairn_role_label (cairn_store_get_user_role (self->store)));
-  adw_window_title_set_title (self->board_title, board ? board : _("Cases"));
-  adw_window_title_set_subtitle (self->board_title, subtitle ? subtitle : "");
+  adw_view_switcher_title_set_title (self->switcher_title, board ? board : _("Cairn"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
+  gtk_widget_set_visible (self->account_button, subtitle != NULL);
+  if (subtitle != NULL)
+    {
+      gtk_label_set_label (self->account_label, cairn_store_get_user_display_name (self->store));
+      gtk_label_set_label (self->account_detail_label, subtitle);
+      gtk_widget_set_tooltip_text (self->account_button, subtitle);
+    }
   cairn_case_table_set_store (self->case_table, self->store);
-  adw_leaflet_set_visible_child (self->leaflet, self->cases_page);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->case_table));
+  cairn_record_list_set_store (self->conference_list, self->store);
+  cairn_record_list_set_store (self->meeting_list, self->store);
+  cairn_conference_editor_set_store (self->conference_editor, self->store);
+  cairn_meeting_editor_set_store (self->meeting_editor, self->store);
+  cairn_scr_list_set_store (self->scr_list, self->store);
+  cairn_scr_workspace_set_store (self->scr_workspace, self->store);
+  adw_leaflet_set_visible_child (self->conference_leaflet, GTK_WIDGET (self->conference_list_bin));
+  adw_leaflet_set_visible_child (self->meeting_leaflet, GTK_WIDGET (self->meeting_list_bin));
+  adw_leaflet_set_visible_child (self->review_leaflet, GTK_WIDGET (self->scr_list));
   gtk_stack_set_visible_child_name (self->main_stack, "board");
 
   /* The last view, case and all. */
@@ -163,9 +199,8 @@ case_activated (CairnWindow *self,
       cairn_window_show_toast (self, error->message);
       return;
     }
-  adw_window_title_set_title (self->case_title, cairn_case_page_get_title (self->case_page));
-  adw_window_title_set_subtitle (self->case_title, cairn_case_page_get_ref (self->case_page));
-  adw_leaflet_set_visible_child (self->leaflet, self->case_box);
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->case_page));
   remember_view (self, cairn_case_page_get_ref (self->case_page));
 }
 
@@ -186,12 +221,25 @@ case_changed (CairnWindow *self,
   cairn_case_table_reload (self->case_table);
 }
 
-static void
-leaflet_child_changed (CairnWindow *self)
+/* The leaflet of the page shown (cases, conferences, meetings, reviews). */
+static AdwLeaflet *
+current_leaflet (CairnWindow *self)
 {
-  gboolean on_case = adw_leaflet_get_visible_child (self->leaflet) == self->case_box;
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_case);
+  return ADW_IS_LEAFLET (child) ? ADW_LEAFLET (child) : NULL;
+}
+
+/* Back is offered when the page shown has gone into one record. */
+static void
+navigation_changed (CairnWindow *self)
+{
+  AdwLeaflet *leaflet = current_leaflet (self);
+  gboolean inside = leaflet != NULL &&
+                    adw_leaflet_get_adjacent_child (leaflet, ADW_NAVIGATION_DIRECTION_BACK) != NULL;
+
+  gtk_widget_set_visible (self->back_button, inside);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", inside);
 }
 
 static void
@@ -200,9 +248,73 @@ back_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CairnWindow *self = CAIRN_WINDOW (widget);
+  AdwLeaflet *leaflet = current_leaflet (self);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  remember_view (self, NULL);
+  if (leaflet == NULL)
+    return;
+  if (leaflet == self->conference_leaflet)
+    cairn_conference_editor_flush (self->conference_editor);
+  else if (leaflet == self->meeting_leaflet)
+    cairn_meeting_editor_flush (self->meeting_editor);
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (leaflet == self->leaflet)
+    remember_view (self, NULL);
+  else if (leaflet == self->conference_leaflet)
+    cairn_record_list_reload (self->conference_list);
+  else if (leaflet == self->meeting_leaflet)
+    cairn_record_list_reload (self->meeting_list);
+  else if (leaflet == self->review_leaflet)
+    cairn_scr_list_reload (self->scr_list, NULL);
+}
+
+static void
+conference_activated (CairnWindow *self,
+                      const char  *ref)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cairn_conference_editor_open (self->conference_editor, ref, &error))
+    {
+      cairn_window_show_toast (self, error->message);
+      return;
+    }
+  adw_leaflet_set_visible_child (self->conference_leaflet, GTK_WIDGET (self->conference_editor));
+}
+
+static void
+meeting_activated (CairnWindow *self,
+                   const char  *ref)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cairn_meeting_editor_open (self->meeting_editor, ref, &error))
+    {
+      cairn_window_show_toast (self, error->message);
+      return;
+    }
+  adw_leaflet_set_visible_child (self->meeting_leaflet, GTK_WIDGET (self->meeting_editor));
+}
+
+static void
+review_activated (CairnWindow *self,
+                  int          year,
+                  int          number)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cairn_scr_workspace_open (self->scr_workspace, year, number, &error))
+    {
+      cairn_window_show_toast (self, error->message);
+      return;
+    }
+  adw_leaflet_set_visible_child (self->review_leaflet, GTK_WIDGET (self->scr_workspace));
+}
+
+/* A record saved in an editor: the case table's figures may have moved. */
+static void
+record_saved (CairnWindow *self)
+{
+  cairn_case_table_reload (self->case_table);
 }
 
 static void
@@ -214,7 +326,8 @@ search_action (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "board") != 0)
     return;
-  adw_leaflet_set_visible_child (self->leaflet, self->cases_page);
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->case_table));
   cairn_case_table_focus_search (self->case_table);
 }
 
@@ -806,15 +919,28 @@ cairn_window_class_init (CairnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, cases_page);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_box);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, board_title);
-  gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_title);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, account_label);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, account_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, conference_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, meeting_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, review_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, conference_list_bin);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, meeting_list_bin);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, conference_editor);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, meeting_editor);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, scr_list);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, scr_workspace);
+  gtk_widget_class_bind_template_callback (widget_class, navigation_changed);
+  gtk_widget_class_bind_template_callback (widget_class, review_activated);
+  gtk_widget_class_bind_template_callback (widget_class, record_saved);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_table);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, case_page);
   gtk_widget_class_bind_template_callback (widget_class, case_activated);
   gtk_widget_class_bind_template_callback (widget_class, case_changed);
-  gtk_widget_class_bind_template_callback (widget_class, leaflet_child_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
@@ -829,12 +955,22 @@ cairn_window_class_init (CairnWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   g_type_ensure (CAIRN_TYPE_CASE_TABLE);
   g_type_ensure (CAIRN_TYPE_CASE_PAGE);
+  g_type_ensure (CAIRN_TYPE_CONFERENCE_EDITOR);
+  g_type_ensure (CAIRN_TYPE_MEETING_EDITOR);
+  g_type_ensure (CAIRN_TYPE_SCR_LIST);
+  g_type_ensure (CAIRN_TYPE_SCR_WORKSPACE);
 }
 
 static void
 cairn_window_init (CairnWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->conference_list = cairn_record_list_new (CAIRN_LIST_CONFERENCES);
+  self->meeting_list = cairn_record_list_new (CAIRN_LIST_MEETINGS);
+  adw_bin_set_child (self->conference_list_bin, GTK_WIDGET (self->conference_list));
+  adw_bin_set_child (self->meeting_list_bin, GTK_WIDGET (self->meeting_list));
+  g_signal_connect_swapped (self->conference_list, "record-activated", G_CALLBACK (conference_activated), self);
+  g_signal_connect_swapped (self->meeting_list, "record-activated", G_CALLBACK (meeting_activated), self);
   self->pathway = cairn_pathway_get_default (NULL);
   cairn_case_table_set_stage_labels (self->case_table, stage_label, self);
   if (self->pathway != NULL)

@@ -969,6 +969,12 @@ test_read_only (void)
   fixture_close (&f);
 }
 
+static gboolean
+preview_idle (gpointer data)
+{
+  return !cairn_scr_preview_is_busy (data);
+}
+
 /* A document replaced before it was drawn is never shown: the newer one is. */
 static void
 test_preview_cancels_stale (void)
@@ -993,6 +999,8 @@ test_preview_cancels_stale (void)
   cairn_scr_preview_set_document (preview, second);
   g_assert_true (cairn_scr_preview_is_busy (preview));
   wait_rendered (&f, 0);
+  /* The page is drawn after the layout, off the main thread too. */
+  g_assert_true (wait_until (preview_idle, preview));
   wait_idle ();
   g_assert_cmpint (f.rendered, ==, 1);
   g_assert_false (cairn_scr_preview_is_busy (preview));

@@ -291,6 +291,14 @@ static const CairnCode plan_decisions[] = {
   { "none", N_("No child protection plan") },
 };
 
+/* Where a serious case review is. */
+static const CairnCode scr_stages[] = {
+  { "considered", N_("Being considered") },
+  { "in_progress", N_("In progress") },
+  { "completed", N_("Completed") },
+  { "published", N_("Published") },
+};
+
 /* A board action point's status. */
 static const CairnCode action_statuses[] = {
   { "open", N_("Open") },
@@ -332,6 +340,7 @@ static const struct
   [CAIRN_CODES_PLAN_DECISION] = { plan_decisions, G_N_ELEMENTS (plan_decisions) },
   [CAIRN_CODES_ACTION_STATUS] = { action_statuses, G_N_ELEMENTS (action_statuses) },
   [CAIRN_CODES_SEND_METHOD] = { send_methods, G_N_ELEMENTS (send_methods) },
+  [CAIRN_CODES_SCR_STAGE] = { scr_stages, G_N_ELEMENTS (scr_stages) },
 };
 
 const CairnCode *

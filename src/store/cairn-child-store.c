@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cairn-child-store.h"
+#include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-error.h"
 #include "cairn-ref.h"
@@ -563,6 +564,106 @@ cairn_store_list_refs (CairnStore     *self,
         rc = SQLITE_DONE;
         break;
       }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cairn_store_set_db_error (self, error, cairn_store_get_path (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "Review child protection conference · 26 March 2014 09:30 · C-001335/2 · draft" */
+static char *
+recent_label (CairnListKind  kind,
+              const char    *what,
+              const char    *when,
+              const char    *status,
+              const char    *subjects)
+{
+  GString *label = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  GDate day;
+
+  if (kind == CAIRN_LIST_CONFERENCES)
+    {
+      const char *kind_label = cairn_codes_label (CAIRN_CODES_CONFERENCE_KIND, what);
+
+      g_string_append (label, kind_label ? kind_label : what);
+    }
+  else
+    g_string_append (label, _("Board meeting"));
+  g_date_clear (&day, 1);
+  if (when != NULL && strlen (when) >= 10)
+    {
+      g_autofree char *ymd = g_strndup (when, 10);
+
+      if (cairn_date_parse ("held", ymd, &day, NULL))
+        date = cairn_date_to_display (&day);
+    }
+  g_string_append_printf (label, " · %s", date ? date : (when ? when : ""));
+  if (when != NULL && strlen (when) >= 16 && when[10] == 'T')
+    g_string_append_printf (label, " %.5s", when + 11);
+  if (subjects != NULL && *subjects)
+    g_string_append_printf (label, " · %s", subjects);
+  if (status != NULL)
+    {
+      const char *status_label = cairn_codes_label (CAIRN_CODES_CONFERENCE_STATUS, status);
+
+      g_string_append_printf (label, " · %s", status_label ? status_label : status);
+    }
+  return g_string_free (label, FALSE);
+}
+
+/**
+ * cairn_store_list_recent_refs:
+ * @kind: %CAIRN_LIST_CONFERENCES or %CAIRN_LIST_MEETINGS
+ * @limit: at most this many, newest first
+ *
+ * As cairn_store_list_refs(), newest first, for the app's lists of recent
+ * conferences and meetings (a national board has hundreds of thousands);
+ * each title says what, when, whose cases and how far the minutes have got.
+ */
+gboolean
+cairn_store_list_recent_refs (CairnStore     *self,
+                              CairnListKind   kind,
+                              guint           limit,
+                              CairnListFunc   func,
+                              gpointer        user_data,
+                              GError        **error)
+{
+  static const char conferences[] =
+    "SELECT printf('CF-%04d-%04d', c.year, c.number), c.kind, c.held_at, c.status,"
+    " (SELECT group_concat(ref, ', ') FROM"
+    "   (SELECT printf('C-%06d/%d', ch.number, cs.number) AS ref"
+    "    FROM conference_subjects s JOIN cases cs ON cs.id = s.case_id"
+    "    JOIN children ch ON ch.id = cs.child_id"
+    "    WHERE s.conference_id = c.id ORDER BY ch.number, cs.number))"
+    " FROM conferences c ORDER BY c.held_at DESC, c.year DESC, c.number DESC LIMIT ?";
+  static const char meetings[] =
+    "SELECT printf('BM-%04d-%02d', year, number), NULL, held_on, status, NULL"
+    " FROM board_meetings ORDER BY held_on DESC, year DESC, number DESC LIMIT ?";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (kind == CAIRN_LIST_CONFERENCES || kind == CAIRN_LIST_MEETINGS, FALSE);
+  if (!cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
+    return FALSE;
+  stmt = cairn_store_prepare (self, kind == CAIRN_LIST_CONFERENCES ? conferences : meetings, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *label = recent_label (kind, cairn_column_text (stmt, 1), cairn_column_text (stmt, 2),
+                                             cairn_column_text (stmt, 3), cairn_column_text (stmt, 4));
+
+      if (!func (cairn_column_text (stmt, 0), label, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

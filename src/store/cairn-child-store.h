@@ -63,4 +63,11 @@ gboolean    cairn_store_list_refs      (CairnStore          *self,
                                         gpointer             user_data,
                                         GError             **error);
 
+gboolean    cairn_store_list_recent_refs (CairnStore        *self,
+                                          CairnListKind      kind,
+                                          guint              limit,
+                                          CairnListFunc      func,
+                                          gpointer           user_data,
+                                          GError           **error);
+
 G_END_DECLS

@@ -778,6 +778,11 @@ static const char migration_minutes[] =
   "  UNIQUE (version_id, name, role, agency)"
   ");";
 
+/* The app's list of recent conferences, newest first (board meetings have
+ * theirs from the minutes migration). */
+static const char migration_recent[] =
+  "CREATE INDEX conferences_held ON conferences (held_at);";
+
 static const CairnMigration migrations[] = {
   { "Initial schema", migration_1 },
   { "Accounts and audit trail", migration_accounts },
@@ -786,6 +791,7 @@ static const CairnMigration migrations[] = {
   { "SCR export versions, pseudonyms, date display and released words", migration_scr_exports },
   { "Case navigator index, search and saved views", migration_navigator },
   { "Conference and board minutes: versions, receipts, core groups, plan actions", migration_minutes },
+  { "Index for recent conferences", migration_recent },
 };
 
 const CairnMigration *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cairn-scr-list.h"
+#include "cairn-codes.h"
 #include "cairn-scr-store.h"
 
 /* ---- One review in the list --------------------------------------------- */
@@ -155,7 +156,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (label), item->title);
       break;
     case COLUMN_STAGE:
-      gtk_label_set_label (GTK_LABEL (label), item->stage);
+      gtk_label_set_label (GTK_LABEL (label), item->stage ? cairn_codes_label (CAIRN_CODES_SCR_STAGE, item->stage) : "");
       break;
     }
 }
