@@ -232,6 +232,74 @@ test_permission_warning (void)
   g_assert_nonnull (strstr (err, "can be read by other users of this computer (mode 0644)"));
 }
 
+/* A child's record sent to another board: sealed with a passphrase, nothing
+ * of it readable in the file, imported with the passphrase; a wrong one is
+ * refused with status 4 and the receiving board is unchanged. */
+static void
+test_sealed_child_export (void)
+{
+  g_autofree char *db = make_board ("sender.cairn", FALSE);
+  g_autofree char *receiver = make_board ("receiver.cairn", FALSE);
+  g_autofree char *sealed = cairn_test_scratch_path ("child.cairn-sealed");
+  g_autofree char *damaged = cairn_test_scratch_path ("child-damaged.cairn-sealed");
+  g_autofree char *out = NULL, *err = NULL, *bytes = NULL, *before = NULL, *after = NULL, *list = NULL;
+  gsize len;
+  struct stat st;
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CairnStore) store = cairn_store_open (db, CAIRN_STORE_OPEN_EXISTING, &error);
+    g_autoptr (CairnChild) child = cairn_child_new ();
+
+    g_assert_no_error (error);
+    child->given_name = g_strdup ("Zainab");
+    child->family_name = g_strdup ("Sealedperson");
+    cairn_date_parse ("dob", "2010-02-03", &child->date_of_birth, NULL);
+    g_assert_true (cairn_store_add_child (store, child, &error));
+    g_assert_cmpint (child->number, ==, 2);
+  }
+
+  /* --encrypt needs a file to write. */
+  g_assert_cmpint (cli (PASSPHRASE "\n", NULL, &err, "export", "--db", db, "--child", "C-000002",
+                        "--encrypt", "--passphrase-fd", "0", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--encrypt: "));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (PASSPHRASE "\n", &out, &err, "export", "--db", db, "--child", "C-000002",
+                        "-o", sealed, "--encrypt", "--passphrase-fd", "0", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (g_stat (sealed, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (sealed, &bytes, &len, NULL));
+  g_assert_true (cairn_seal_file_is_sealed (sealed));
+  g_assert_null (g_strstr_len (bytes, len, "Zainab"));
+  g_assert_null (g_strstr_len (bytes, len, "Sealedperson"));
+  g_assert_null (g_strstr_len (bytes, len, "cairn-child\", \"version"));
+  g_clear_pointer (&err, g_free);
+
+  /* A wrong passphrase, then a damaged file: refused, nothing written. */
+  before = dump (receiver);
+  g_assert_cmpint (cli ("not the passphrase at all\n", NULL, &err, "import", "--db", receiver, sealed,
+                        "--passphrase-fd", "0", NULL), ==, 4);
+  g_assert_nonnull (strstr (err, "it is not the passphrase"));
+  g_clear_pointer (&err, g_free);
+  bytes[len - 5] ^= 0x20;
+  g_assert_true (g_file_set_contents (damaged, bytes, (gssize) len, NULL));
+  g_assert_cmpint (cli (PASSPHRASE "\n", NULL, &err, "import", "--db", receiver, damaged,
+                        "--passphrase-fd", "0", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  after = dump (receiver);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The right passphrase: the child is on the receiving board. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (PASSPHRASE "\n", &out, &err, "import", "--db", receiver, sealed,
+                        "--passphrase-fd", "0", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "C-000002: imported\n");
+  g_assert_cmpint (cairn_test_run_cli (&list, NULL, "list", "children", "--db", receiver, NULL), ==, 0);
+  g_assert_nonnull (strstr (list, "C-000002\tZainab Sealedperson (born 2010-02-03)\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,6 +307,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cairn/backup/round-trip", test_round_trip);
+  g_test_add_func ("/cairn/backup/sealed-child-export", test_sealed_child_export);
   g_test_add_func ("/cairn/backup/restore-replaces-and-refuses", test_restore_replaces_and_refuses);
   g_test_add_func ("/cairn/backup/needs-the-right", test_backup_needs_the_right);
   g_test_add_func ("/cairn/backup/short-passphrase", test_short_passphrase);

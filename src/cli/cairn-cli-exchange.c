@@ -12,7 +12,12 @@
 #include "cairn-cli-common.h"
 #include "cairn-error.h"
 #include "cairn-exchange.h"
+#include "cairn-password.h"
 #include "cairn-ref.h"
+#include "cairn-seal.h"
+
+/* What a sealed child export says it holds (cairn-seal.h). */
+#define CHILD_SEAL_KIND "cairn-child"
 
 /* cairn-cli export --db FILE --child C-000123 [-o FILE.json]: one child's
  * whole record in the case exchange format (../shared/CLI.md). */
@@ -23,12 +28,18 @@ cairn_cli_export (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *child = NULL;
   g_autofree char *output = NULL;
+  gboolean encrypt = FALSE;
+  int passphrase_fd = -1;
   g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
     { "child", 0, 0, G_OPTION_ARG_STRING, &child, N_("The child, by reference"), "C-000123" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write the JSON (- for standard output, the default)"), "FILE.json" },
+    { "encrypt", 0, 0, G_OPTION_ARG_NONE, &encrypt,
+      N_("Encrypt the file with a passphrase, as backups are (needs -o)"), NULL },
+    { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &passphrase_fd,
+      N_("Read the passphrase from this file descriptor (else the terminal)"), "N" },
     CAIRN_CLI_LOGIN_ENTRIES (login),
     { NULL }
   };
@@ -37,7 +48,9 @@ cairn_cli_export (int    argc,
     _("Writes one child's whole record (child, household, links, cases with every referral, "
       "event, assessment, enquiry, conference, plan and review) as one JSON document, "
       "{\"format\": \"cairn-child\", \"version\": 1, …}. The file is readable by its owner only; "
-      "the audit trail records the export."),
+      "the audit trail records the export. With --encrypt the JSON is sealed with a passphrase "
+      "(Argon2id and XChaCha20-Poly1305, as backups are) for sending to another board; "
+      "`cairn-cli import` asks for the passphrase."),
     entries);
   g_autoptr (CairnStore) store = NULL;
   g_autoptr (JsonNode) document = NULL;
@@ -54,6 +67,10 @@ cairn_cli_export (int    argc,
     return cairn_cli_usage_error (argv[1], _("unexpected argument"));
   if (child == NULL)
     return cairn_cli_usage_error ("--child", _("a child's reference is required (for example C-000123)"));
+  if (encrypt && (output == NULL || strcmp (output, "-") == 0))
+    return cairn_cli_usage_error ("--encrypt", _("name the file to write with -o"));
+  if (!encrypt && passphrase_fd >= 0)
+    return cairn_cli_usage_error ("--passphrase-fd", _("only with --encrypt"));
   if (!cairn_ref_parse ("--child", child, CAIRN_REF_CHILD, &ref, &error))
     return cairn_cli_fail (error);
   canonical = cairn_child_ref_format (ref.number);
@@ -71,6 +88,19 @@ cairn_cli_export (int    argc,
       return cairn_cli_fail (error);
     }
   data = cairn_exchange_to_data (document, &length);
+  if (encrypt)
+    {
+      char *passphrase = cairn_cli_read_passphrase (passphrase_fd, TRUE, &status);
+      gboolean ok;
+
+      if (passphrase == NULL)
+        return status;
+      ok = cairn_seal_write_all (output, CHILD_SEAL_KIND, passphrase, data, length, &error);
+      cairn_password_free (passphrase);
+      if (!ok)
+        return cairn_cli_fail (error);
+      return CAIRN_EXIT_OK;
+    }
   if (!cairn_cli_write_file (output ? output : "-", data, length, &status))
     return status;
   return CAIRN_EXIT_OK;
@@ -118,11 +148,14 @@ cairn_cli_import (int    argc,
 {
   g_autofree char *db = NULL;
   gboolean replace = FALSE;
+  int passphrase_fd = -1;
   g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("Replace the record of a child who is already in the database"), NULL },
+    { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &passphrase_fd,
+      N_("Read an encrypted file's passphrase from this file descriptor (else the terminal)"), "N" },
     CAIRN_CLI_LOGIN_ENTRIES (login),
     { NULL }
   };
@@ -135,7 +168,9 @@ cairn_cli_import (int    argc,
       "name, and becomes a link when they are imported. A child already "
       "in the database (same reference, NHS number or LA child ID) is refused unless --replace. "
       "Everything is checked first: on any error nothing is written. The audit trail records "
-      "the import as one entry with the file's SHA-256."),
+      "the import as one entry with the file's SHA-256. A file written with `export --encrypt` "
+      "is opened with its passphrase: a wrong one is refused (status 4), a damaged file too "
+      "(status 2)."),
     entries);
   g_autoptr (CairnStore) store = NULL;
   g_autoptr (GError) error = NULL;
@@ -157,7 +192,20 @@ cairn_cli_import (int    argc,
                                          "name the JSON file"));
   if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
     return status;
-  if ((data = read_input (argv[1], &length, &error)) == NULL)
+  if (strcmp (argv[1], "-") != 0 && cairn_seal_file_is_sealed (argv[1]))
+    {
+      char *passphrase = cairn_cli_read_passphrase (passphrase_fd, FALSE, &status);
+      g_autoptr (GBytes) bytes = NULL;
+
+      if (passphrase == NULL)
+        return status;
+      bytes = cairn_seal_read_all (argv[1], CHILD_SEAL_KIND, passphrase, &error);
+      cairn_password_free (passphrase);
+      if (bytes == NULL)
+        return cairn_cli_fail (error);
+      data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
+    }
+  else if ((data = read_input (argv[1], &length, &error)) == NULL)
     return cairn_cli_fail (error);
 
   if (!cairn_store_import_child_data (store, argv[1], data, (gssize) length,
