@@ -206,6 +206,20 @@ CairnCinCensus *cairn_cin_census_read_data   (const char            *data,
                                               const char            *name,
                                               GError               **error);
 
+/* Writing (cairn-cin-writer.c): the XML of §2, elements in the order the
+ * sample files use, two-space indented, UTF-8. Writes @census as it is: a
+ * field that is NULL or unset is left out. */
+gboolean        cairn_cin_census_write       (const CairnCinCensus  *census,
+                                              GOutputStream         *stream,
+                                              GCancellable          *cancellable,
+                                              GError               **error);
+gboolean        cairn_cin_census_write_file  (const CairnCinCensus  *census,
+                                              const char            *path,
+                                              GCancellable          *cancellable,
+                                              GError               **error);
+char           *cairn_cin_census_to_data     (const CairnCinCensus  *census,
+                                              gsize                 *length);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnCinCensus, cairn_cin_census_free)
 
 G_END_DECLS

@@ -9,17 +9,23 @@
 #include <string.h>
 
 #include "cairn-cin-rules.h"
+#include "cairn-cin-store.h"
 #include "cairn-cli-commands.h"
 #include "cairn-cli-common.h"
 #include "cairn-date.h"
+#include "cairn-error.h"
 
 /* cairn-cli cin SUBCOMMAND: the DfE Children in Need census. Each subcommand
- * is one line in the table below (import and export come with the importer). */
+ * is one line in the table below. */
 
 static int cin_validate (int argc, char **argv);
+static int cin_import (int argc, char **argv);
+static int cin_export (int argc, char **argv);
 
 static const CairnCliCommand cin_commands[] = {
   { "validate", N_("Check a census return against the DfE rules of its year"), cin_validate },
+  { "import", N_("Bring a census return into a board's database"), cin_import },
+  { "export", N_("Write a board's census return for a year"), cin_export },
 };
 
 static void
@@ -227,4 +233,155 @@ cin_validate (int    argc,
         }
     }
   return report->n_findings > 0 ? CAIRN_EXIT_FINDINGS : CAIRN_EXIT_OK;
+}
+
+/* cairn-cli cin import --db FILE census.xml */
+static int
+cin_import (int    argc,
+            char **argv)
+{
+  g_autofree char *db = NULL;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context =
+    cairn_cli_context_new ("cin import", "FILE",
+                           _("Brings a Children in Need census return into the board's database: "
+                             "children (by LAchildID), their episodes (by referral date), referrals, "
+                             "assessments and factors, CIN plans, Section 47 enquiries, child protection "
+                             "plans with their categories and reviews, closures, disabilities and "
+                             "ethnicity, with the chronology events they imply. A child already in the "
+                             "database is updated; importing the same file again changes nothing. A "
+                             "category received only as MUL stays \"multiple, unspecified\". The file "
+                             "is checked against the DfE rules of its year and imported as it is; the "
+                             "failures are counted (cairn-cli cin validate lists them). Everything is "
+                             "written in one transaction: a file that cannot be read changes nothing. "
+                             "Prints what was added, updated, unchanged and skipped."),
+                           entries);
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (CairnCinCensus) census = NULL;
+  g_autoptr (CairnCinReport) report = NULL;
+  g_autoptr (CairnCinImportSummary) summary = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GMappedFile) mapped = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *year_name = NULL;
+  int status = CAIRN_EXIT_OK;
+
+  if (!cairn_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return cairn_cli_usage_error ("cin import", _("name the census file to import"));
+  if (argc > 2)
+    return cairn_cli_usage_error (argv[2], _("unexpected argument (one census file at a time)"));
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
+    return status;
+
+  census = cairn_cin_census_read_file (argv[1], NULL, NULL, NULL, &error);
+  if (census == NULL)
+    return cairn_cli_fail (error);
+  if (!cairn_cin_rule_set_exists (census->year))
+    return cairn_cli_usage_error (argv[1], _("Year \"%s\" is not a census year Cairn has rules for "
+                                              "(2022-23 to 2025-26)"),
+                                  census->year_text ? census->year_text : "");
+  report = cairn_cin_validate (census, 0, NULL, &error);
+  if (report == NULL)
+    {
+      g_prefix_error (&error, "%s: ", argv[1]);
+      return cairn_cli_fail (error);
+    }
+  /* The audit entry names the file by its SHA-256. */
+  if ((mapped = g_mapped_file_new (argv[1], FALSE, NULL)) != NULL)
+    sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                          (const guchar *) g_mapped_file_get_contents (mapped),
+                                          g_mapped_file_get_length (mapped));
+  summary = cairn_store_import_cin_census (store, census, sha256, NULL, NULL, NULL, &error);
+  if (summary == NULL)
+    {
+      g_prefix_error (&error, "%s: ", argv[1]);
+      return cairn_cli_fail (error);
+    }
+
+  for (guint i = 0; i < summary->skips->len; i++)
+    {
+      const CairnCinSkip *skip = summary->skips->pdata[i];
+
+      printf (_("%s:%u: %s%s%s\n"), census->name, skip->line, skip->la_child_id ? skip->la_child_id : "",
+              skip->la_child_id ? ": " : "", skip->message);
+    }
+  year_name = cairn_cin_year_name (census->year);
+  printf (_("%s: %s census, %u children: %u added, %u updated, %u unchanged, %u skipped "
+            "(%u cases added, %u updated)\n"),
+          census->name, year_name, summary->total, summary->added, summary->updated, summary->unchanged,
+          summary->skipped, summary->cases_added, summary->cases_updated);
+  if (report->n_findings > 0)
+    printf (_("%s: %u errors and %u queries under the %s rules (cairn-cli cin validate lists them)\n"),
+            census->name, report->n_errors, report->n_queries, year_name);
+  return CAIRN_EXIT_OK;
+}
+
+/* cairn-cli cin export --db FILE --year 2023-24 [-o census.xml] */
+static int
+cin_export (int    argc,
+            char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *output = NULL;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The census year"), "2023-24" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the XML (- for standard output, the default)"), "FILE.xml" },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context =
+    cairn_cli_context_new ("cin export", NULL,
+                           _("Writes the board's Children in Need census return for a census year "
+                             "(2023-24: 1 April 2023 to 31 March 2024): every child with an episode "
+                             "open at any time in the year, with what happened in it as it stood on "
+                             "31 March. The elements follow that year's rules (GenderCurrent up to "
+                             "2023-24, Sex from 2024-25). The file is readable by its owner only."),
+                           entries);
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (CairnCinCensus) census = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = CAIRN_EXIT_OK;
+  int year = 0;
+
+  if (!cairn_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cairn_cli_usage_error (argv[1], _("unexpected argument"));
+  if (year_text == NULL)
+    return cairn_cli_usage_error ("--year", _("the census year is required (for example 2023-24)"));
+  if (!cairn_cin_year_parse ("--year", year_text, &year, &error))
+    return cairn_cli_fail (error);
+  if (!cairn_cin_rule_set_exists (year))
+    return cairn_cli_usage_error ("--year", _("\"%s\" has no rule set; Cairn has the rule sets "
+                                              "2022-23 to 2025-26"),
+                                  year_text);
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
+    return status;
+  census = cairn_store_export_cin_census (store, year, NULL, &error);
+  if (census == NULL)
+    return cairn_cli_fail (error);
+  if (output == NULL || strcmp (output, "-") == 0)
+    {
+      gsize length;
+      g_autofree char *data = cairn_cin_census_to_data (census, &length);
+
+      return cairn_cli_write_file ("-", data, length, &status) ? CAIRN_EXIT_OK : status;
+    }
+  if (!cairn_cin_census_write_file (census, output, NULL, &error))
+    {
+      g_prefix_error (&error, "-o: ");
+      return cairn_cli_fail (error);
+    }
+  return CAIRN_EXIT_OK;
 }

@@ -15,7 +15,7 @@
 static const CairnCliCommand commands[] = {
   { "demo", N_("Write a synthetic demo board into a new database"), cairn_cli_demo },
   { "check", N_("Check a database's integrity and schema version"), cairn_cli_check },
-  { "cin", N_("Children in Need census: validate a DfE census return"), cairn_cli_cin },
+  { "cin", N_("Children in Need census: validate, import and export a DfE census return"), cairn_cli_cin },
   { "list", N_("List children, cases, conferences, SCRs or meetings"), cairn_cli_list },
   { "user", N_("Add accounts and put users on SCR panels"), cairn_cli_user },
   { "audit", N_("Show who opened and changed a child's record"), cairn_cli_audit },

@@ -783,6 +783,62 @@ static const char migration_minutes[] =
 static const char migration_recent[] =
   "CREATE INDEX conferences_held ON conferences (held_at);";
 
+/* Version 10 (issue 11; the lead's 8 and another branch's 9 come first):
+ * the DfE Children in Need census imported and exported.
+ * - cin_imports: one row per census file imported: its header (year,
+ *   ReferenceDate, Source), SHA-256 and what the import did;
+ * - cases.cin_details_id and cases.cin_year: the episode's CINdetailsID
+ *   (its position under its child, census-md §4) in the latest census that
+ *   carried it, so that a validation finding (LAchildID, episode) leads to
+ *   the case. The census keys themselves are children.la_child_id and the
+ *   episode's referral date (cases.opened_on);
+ * - s47_enquiries.cin_year: the latest census that reported the enquiry. An
+ *   enquiry that ended without a conference has no end date in the census;
+ *   it belongs to the returns that reported it;
+ * - cin_pre_proceedings: PreProceedingsandFGDM blocks (2025-26), kept as
+ *   read (no rule uses them);
+ * - an index on cp_reviews (plan_id), which the import and export walk. */
+static const char migration_cin[] =
+  "CREATE TABLE cin_imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  imported_at TEXT NOT NULL,"
+  "  imported_by TEXT NOT NULL DEFAULT '',"
+  "  file_name TEXT NOT NULL DEFAULT '',"
+  "  sha256 TEXT NOT NULL DEFAULT '',"
+  "  year INTEGER,"
+  "  reference_date TEXT,"
+  "  lea TEXT,"
+  "  software_code TEXT,"
+  "  release TEXT,"
+  "  serial_no TEXT,"
+  "  date_time TEXT,"
+  "  children_added INTEGER NOT NULL DEFAULT 0,"
+  "  children_updated INTEGER NOT NULL DEFAULT 0,"
+  "  children_unchanged INTEGER NOT NULL DEFAULT 0,"
+  "  children_skipped INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  "ALTER TABLE cases ADD COLUMN cin_details_id INTEGER;"
+  "ALTER TABLE cases ADD COLUMN cin_year INTEGER;"
+  "ALTER TABLE s47_enquiries ADD COLUMN cin_year INTEGER;"
+
+  "CREATE TABLE cin_pre_proceedings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  started_on TEXT,"
+  "  letter_before_proceedings_on TEXT,"
+  "  fgdm_meeting_offer TEXT,"
+  "  fgdm_meeting_facilitated TEXT,"
+  "  initial_meeting_on TEXT,"
+  "  review_meetings TEXT,"
+  "  step_decision_on TEXT,"
+  "  outcome TEXT,"
+  "  court_application_on TEXT,"
+  "  letter_initial_cp_on TEXT"
+  ");"
+  "CREATE INDEX cin_pre_proceedings_case ON cin_pre_proceedings (case_id);"
+  "CREATE INDEX cp_reviews_plan ON cp_reviews (plan_id);";
+
 static const CairnMigration migrations[] = {
   { "Initial schema", migration_1 },
   { "Accounts and audit trail", migration_accounts },
@@ -792,6 +848,7 @@ static const CairnMigration migrations[] = {
   { "Case navigator index, search and saved views", migration_navigator },
   { "Conference and board minutes: versions, receipts, core groups, plan actions", migration_minutes },
   { "Index for recent conferences", migration_recent },
+  { "CIN census imports, episode keys and pre-proceedings", migration_cin },
 };
 
 const CairnMigration *
