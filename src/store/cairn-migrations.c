@@ -783,7 +783,7 @@ static const char migration_minutes[] =
 static const char migration_recent[] =
   "CREATE INDEX conferences_held ON conferences (held_at);";
 
-/* Version 10 (issue 11; the lead's 8 and another branch's 9 come first):
+/* Version 9 (issue 11):
  * the DfE Children in Need census imported and exported.
  * - cin_imports: one row per census file imported: its header (year,
  *   ReferenceDate, Source), SHA-256 and what the import did;
