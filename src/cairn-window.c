@@ -11,6 +11,7 @@
 #include "cairn-case-page.h"
 #include "cairn-case-pathway.h"
 #include "cairn-case-table.h"
+#include "cairn-cin-import-dialog.h"
 #include "cairn-conference-editor.h"
 #include "cairn-meeting-editor.h"
 #include "cairn-record-list.h"
@@ -839,6 +840,88 @@ choose_file (CairnWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* A failure in an imported census names a child's case: show it. */
+static void
+census_case_activated (CairnWindow *self,
+                       const char  *ref_text)
+{
+  g_autoptr (GError) error = NULL;
+  CairnRef ref;
+
+  if (!cairn_ref_parse (_("Case"), ref_text, CAIRN_REF_CASE, &ref, &error))
+    {
+      cairn_window_show_toast (self, error->message);
+      return;
+    }
+  case_activated (self, ref.number, ref.case_number);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
+ * cairn_window_import_census:
+ * @file: a CIN census return the user chose
+ *
+ * Imports @file into the open board with the progress dialog (returned,
+ * owned by GTK); a failure it lists opens the child's case here, and the
+ * table shows what was imported when it closes.
+ */
+GtkWidget *
+cairn_window_import_census (CairnWindow *self,
+                            GFile       *file)
+{
+  CairnCinImportDialog *dialog;
+
+  g_return_val_if_fail (CAIRN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  dialog = cairn_cin_import_dialog_new (GTK_WINDOW (self), self->store, file);
+  g_signal_connect_object (dialog, "case-activated", G_CALLBACK (census_case_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (record_saved), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (dialog);
+}
+
+static void
+import_census_response (GtkNativeDialog *chooser,
+                        int              response,
+                        CairnWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      cairn_window_import_census (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_census_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CairnWindow *self = CAIRN_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->store == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "board") != 0)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import a Children in Need Census"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Census returns (XML)"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_filter_add_pattern (filter, "*.XML");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_census_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -948,6 +1031,7 @@ cairn_window_class_init (CairnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.full-check", NULL, full_check_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.import-census", NULL, import_census_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

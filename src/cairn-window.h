@@ -18,5 +18,7 @@ gboolean     cairn_window_open_file  (CairnWindow      *self,
                                       GFile            *file);
 void         cairn_window_show_toast (CairnWindow      *self,
                                       const char       *message);
+GtkWidget   *cairn_window_import_census (CairnWindow   *self,
+                                         GFile         *file);
 
 G_END_DECLS

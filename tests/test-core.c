@@ -370,6 +370,34 @@ test_codes (void)
   g_assert_false (cairn_codes_contains (CAIRN_CODES_REFERRAL_SOURCE, "11"));
 }
 
+/* What a child is called on screen: name, "Unborn" with the family name,
+ * or, for a census record that carries no names, the council's ID. */
+static void
+test_child_display_name (void)
+{
+  g_autoptr (CairnChild) child = cairn_child_new ();
+  g_autofree char *full = NULL, *unborn = NULL, *census = NULL, *nothing = NULL;
+
+  child->given_name = g_strdup ("Amelia");
+  child->family_name = g_strdup ("Testperson");
+  full = cairn_child_dup_display_name (child);
+  g_assert_cmpstr (full, ==, "Amelia Testperson");
+
+  g_clear_pointer (&child->given_name, g_free);
+  cairn_date_parse ("expected", "2014-06-01", &child->expected_birth_date, NULL);
+  unborn = cairn_child_dup_display_name (child);
+  g_assert_cmpstr (unborn, ==, "Unborn Testperson");
+
+  g_clear_pointer (&child->family_name, g_free);
+  child->la_child_id = g_strdup ("CS0000042");
+  census = cairn_child_dup_display_name (child);
+  g_assert_cmpstr (census, ==, "Child CS0000042 (no name recorded)");
+
+  g_clear_pointer (&child->la_child_id, g_free);
+  nothing = cairn_child_dup_display_name (child);
+  g_assert_cmpstr (nothing, ==, "No name recorded");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -381,6 +409,7 @@ main (int    argc,
   g_test_add_func ("/cairn/core/date/years", test_years);
   g_test_add_func ("/cairn/core/nhs-number", test_nhs_number);
   g_test_add_func ("/cairn/core/refs", test_refs);
+  g_test_add_func ("/cairn/core/child-display-name", test_child_display_name);
   g_test_add_func ("/cairn/core/codes", test_codes);
   g_test_add_func ("/cairn/core/validate/child", test_child_validation);
   g_test_add_func ("/cairn/core/validate/referral", test_referral_validation);

@@ -8,6 +8,10 @@
 #include "cairn-child-store.h"
 #include "cairn-date.h"
 #include "cairn-demo.h"
+#include "cairn-cin-census.h"
+#include "cairn-cin-import-dialog.h"
+#include "cairn-cin-store.h"
+#include "cairn-case-page.h"
 #include "cairn-conference-editor.h"
 #include "cairn-meeting-editor.h"
 #include "cairn-login-dialog.h"
@@ -337,6 +341,81 @@ test_window_board_pages (void)
   wait_idle ();
 }
 
+static gboolean
+import_done (gpointer data)
+{
+  return cairn_cin_import_dialog_is_done (data);
+}
+
+/* File › Import CIN Census: a demo board's 2023-24 return read into an
+ * empty board with the progress dialog; its summary says what was added,
+ * the table shows the children once the dialog closes, and a failure
+ * opens the child's case in the window. */
+static void
+test_window_census_import (void)
+{
+  g_autofree char *source = cairn_test_scratch_path ("census-source.cairn");
+  g_autofree char *path = cairn_test_scratch_path ("census-board.cairn");
+  g_autofree char *xml_path = cairn_test_scratch_path ("census-2024.xml");
+  g_autoptr (CairnApplication) app = cairn_application_new ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) xml_file = g_file_new_for_path (xml_path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnCinCensus) census = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *expected = NULL;
+  CairnDemoOptions options;
+  CairnCinImportDialog *dialog;
+  CairnWindow *window;
+
+  {
+    g_autoptr (CairnStore) store = cairn_store_open (source, CAIRN_STORE_OPEN_CREATE | CAIRN_STORE_OPEN_FORCE, &error);
+    g_assert_no_error (error);
+    cairn_demo_options_init (&options);
+    options.n_children = 80;
+    g_assert_true (cairn_demo_options_set_years (&options, "--years", "2022-23..2023-24", &error));
+    g_assert_true (cairn_demo_write (store, &options, NULL, NULL, NULL, &error));
+    g_assert_true (cairn_store_login (store, CAIRN_DEMO_CHAIR, CAIRN_DEMO_PASSWORD, &error));
+    census = cairn_store_export_cin_census (store, 2024, NULL, &error);
+    g_assert_no_error (error);
+    xml = cairn_cin_census_to_data (census, NULL);
+    g_assert_true (g_file_set_contents (xml_path, xml, -1, NULL));
+  }
+  {
+    g_autoptr (CairnStore) store = cairn_store_open (path, CAIRN_STORE_OPEN_CREATE | CAIRN_STORE_OPEN_FORCE, &error);
+    g_assert_no_error (error);
+    g_assert_true (cairn_store_set_board (store, "Census Board", "", &error));
+  }
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = cairn_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cairn_window_open_file (window, file));
+  wait_idle ();
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "0 cases"));
+
+  dialog = CAIRN_CIN_IMPORT_DIALOG (cairn_window_import_census (window, xml_file));
+  g_assert_true (cairn_test_gui_wait_for (import_done, dialog, 60000));
+  wait_idle ();
+  g_assert_nonnull (cairn_test_gui_find_label (GTK_WIDGET (dialog), "2023-24 census imported", TRUE));
+  expected = g_strdup_printf ("%u children: %u added, 0 updated, 0 unchanged, 0 skipped.",
+                              census->n_children, census->n_children);
+  g_assert_nonnull (cairn_test_gui_find_label_containing (GTK_WIDGET (dialog), expected));
+  g_assert_nonnull (cairn_test_gui_find_label_containing (GTK_WIDGET (dialog), "under the DfE rules."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle ();
+
+  /* The table has the imported children's cases now. */
+  g_assert_null (find_label_with_text (GTK_WIDGET (window), "0 cases"));
+  g_assert_nonnull (cairn_test_gui_find_label_containing (GTK_WIDGET (window), " cases"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "C-000001/1"));
+  /* A census carries no names: the council's identifier stands in. */
+  g_assert_nonnull (cairn_test_gui_find_label_containing (GTK_WIDGET (window), " (no name recorded)"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,6 +428,7 @@ main (int    argc,
   g_test_add_func ("/cairn/gui/window/sign-in", test_window_sign_in);
   g_test_add_func ("/cairn/gui/window/demo-session", test_window_demo_session);
   g_test_add_func ("/cairn/gui/window/board-pages", test_window_board_pages);
+  g_test_add_func ("/cairn/gui/window/census-import", test_window_census_import);
 
   return g_test_run ();
 }

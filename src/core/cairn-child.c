@@ -74,8 +74,17 @@ cairn_child_get_birth_or_expected (const CairnChild *child)
 char *
 cairn_child_dup_display_name (const CairnChild *child)
 {
-  if (child->given_name == NULL || *child->given_name == '\0')
-    return g_strdup_printf (_("Unborn %s"), child->family_name ? child->family_name : "");
+  gboolean has_given = child->given_name != NULL && *child->given_name != '\0';
+  gboolean has_family = child->family_name != NULL && *child->family_name != '\0';
+
+  /* A census return carries no names: the council's identifier stands in. */
+  if (!has_given && !has_family)
+    return child->la_child_id != NULL && *child->la_child_id != '\0'
+             ? g_strdup_printf (_("Child %s (no name recorded)"), child->la_child_id)
+             : g_strdup (_("No name recorded"));
+  if (!has_given)
+    return cairn_child_is_unborn (child) ? g_strdup_printf (_("Unborn %s"), child->family_name)
+                                         : g_strdup (child->family_name);
   return g_strdup_printf ("%s %s", child->given_name, child->family_name ? child->family_name : "");
 }
 

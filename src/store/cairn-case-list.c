@@ -52,7 +52,9 @@ static const char *sort_columns[CAIRN_N_CASE_SORTS] = {
 #define INDEX_SELECT                                                                            \
   "SELECT c.id, ch.number, c.number, ch.number * 10000 + c.number,"                            \
   " lower(ch.family_name || ' ' || ch.given_name),"                                            \
-  " trim(CASE ch.given_name WHEN '' THEN 'Unborn ' ELSE ch.given_name || ' ' END || ch.family_name),"\
+  " CASE WHEN ch.given_name = '' AND ch.family_name = ''"                                      \
+  "  THEN 'Child ' || coalesce(ch.la_child_id, '') || ' (no name recorded)'"                    \
+  "  ELSE trim(CASE ch.given_name WHEN '' THEN 'Unborn ' ELSE ch.given_name || ' ' END || ch.family_name) END,"\
   " coalesce(ch.date_of_birth, ch.expected_birth_date, ''),"                                    \
   " ch.date_of_birth IS NULL AND ch.expected_birth_date IS NOT NULL,"                           \
   " coalesce(c.current_stage, ''), coalesce(c.current_edition, ''),"                            \

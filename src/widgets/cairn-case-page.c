@@ -416,6 +416,12 @@ reload (CairnCasePage  *self,
   if (cairn_child_is_unborn (child))
     details = g_strdup_printf (_("%s · unborn, due %s · NHS number %s"), self->ref, born,
                                child->nhs_number ? child->nhs_number : _("not known"));
+  else if (g_date_compare (&child->date_of_birth, &today) > 0)
+    /* Born after this board's today (a census of later years read into an
+     * older board): no age to give. */
+    details = g_strdup_printf (_("%s · born %s · sex: %s · NHS number %s"), self->ref, born,
+                               cairn_codes_label (CAIRN_CODES_SEX, child->sex),
+                               child->nhs_number ? child->nhs_number : _("not known"));
   else
     details = g_strdup_printf (_("%s · born %s (age %d) · sex: %s · NHS number %s"), self->ref, born,
                                cairn_date_age_years (&child->date_of_birth, &today),
