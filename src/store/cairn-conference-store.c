@@ -1449,6 +1449,40 @@ fail:
   return FALSE;
 }
 
+/* Takes approved or issued minutes (@status, of record @id, called @ref)
+ * back to draft, in the caller's transaction: @sql (?1 = @id, ?2 = the
+ * correction or NULL) sets them to draft. Issued minutes need a
+ * correction, kept for the next version. For cairn-meeting-store.c too. */
+gboolean
+cairn_store_reopen_minutes (CairnStore  *self,
+                            const char  *sql,
+                            gint64       id,
+                            const char  *ref,
+                            const char  *status,
+                            const char  *correction,
+                            GError     **error)
+{
+  gboolean issued = g_strcmp0 (status, "issued") == 0;
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (status, "draft") == 0)
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: is already a draft"), ref);
+      return FALSE;
+    }
+  if (issued && cairn_str_empty (correction))
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
+                   _("Correction: the minutes of %s are issued; say what is being corrected"), ref);
+      return FALSE;
+    }
+  if ((stmt = cairn_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  cairn_bind_text_or_null (stmt, 2, issued ? correction : NULL);
+  return cairn_store_step_done (self, stmt, error);
+}
+
 /**
  * cairn_store_reopen_conference:
  * @correction: (nullable): for issued minutes, what is being corrected
@@ -1464,8 +1498,6 @@ cairn_store_reopen_conference (CairnStore  *self,
 {
   g_auto (ConferenceState) state = { 0 };
   g_autofree char *ref = NULL;
-  sqlite3_stmt *stmt;
-  gboolean issued;
 
   if (!cairn_store_require (self, CAIRN_ACTION_MANAGE_CONFERENCES, error) ||
       !cairn_validate_text (_("Correction"), correction, error) || !cairn_store_begin (self, error))
@@ -1473,28 +1505,10 @@ cairn_store_reopen_conference (CairnStore  *self,
   if (!load_state (self, conference_id, &state, error))
     goto fail;
   ref = conference_ref (state.year, state.number);
-  issued = g_strcmp0 (state.status, "issued") == 0;
-  if (g_strcmp0 (state.status, "draft") == 0)
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: is already a draft"), ref);
-      goto fail;
-    }
-  if (issued && cairn_str_empty (correction))
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
-                   _("Correction: the minutes of %s are issued; say what is being corrected"), ref);
-      goto fail;
-    }
-  stmt = cairn_store_prepare (
-    self,
-    "UPDATE conferences SET status = 'draft', correction_reason = coalesce(?2, correction_reason)"
-    " WHERE id = ?1",
-    error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  cairn_bind_text_or_null (stmt, 2, issued ? correction : NULL);
-  if (!cairn_store_step_done (self, stmt, error))
+  if (!cairn_store_reopen_minutes (
+        self, "UPDATE conferences SET status = 'draft', correction_reason = coalesce(?2, correction_reason)"
+              " WHERE id = ?1",
+        conference_id, ref, state.status, correction, error))
     goto fail;
   return cairn_store_commit (self, error);
 

@@ -1636,8 +1636,6 @@ cairn_store_reopen_meeting (CairnStore  *self,
 {
   g_auto (MeetingState) state = { 0 };
   g_autofree char *ref = NULL;
-  sqlite3_stmt *stmt;
-  gboolean issued;
 
   if (!cairn_store_require (self, CAIRN_ACTION_EDIT_MEETINGS, error) ||
       !cairn_validate_text (_("Correction"), correction, error) || !cairn_store_begin (self, error))
@@ -1645,28 +1643,10 @@ cairn_store_reopen_meeting (CairnStore  *self,
   if (!load_state (self, meeting_id, &state, error))
     goto fail;
   ref = meeting_ref (state.year, state.number);
-  issued = g_strcmp0 (state.status, "issued") == 0;
-  if (g_strcmp0 (state.status, "draft") == 0)
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: is already a draft"), ref);
-      goto fail;
-    }
-  if (issued && cairn_str_empty (correction))
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
-                   _("Correction: the minutes of %s are issued; say what is being corrected"), ref);
-      goto fail;
-    }
-  stmt = cairn_store_prepare (
-    self,
-    "UPDATE board_meetings SET status = 'draft', correction_reason = coalesce(?2, correction_reason)"
-    " WHERE id = ?1",
-    error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  cairn_bind_text_or_null (stmt, 2, issued ? correction : NULL);
-  if (!cairn_store_step_done (self, stmt, error))
+  if (!cairn_store_reopen_minutes (
+        self, "UPDATE board_meetings SET status = 'draft', correction_reason = coalesce(?2, correction_reason)"
+              " WHERE id = ?1",
+        meeting_id, ref, state.status, correction, error))
     goto fail;
   return cairn_store_commit (self, error);
 
