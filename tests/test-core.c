@@ -57,6 +57,27 @@ test_date_parse (void)
   g_assert_nonnull (strstr (error->message, "is not a date and time"));
 }
 
+/* A date after today is refused, naming the field and both dates; today
+ * itself, an unset date and a check without a today pass. */
+static void
+test_date_not_after (void)
+{
+  GDate today, d, unset;
+  g_autoptr (GError) error = NULL;
+
+  cairn_date_set_ymd (&today, 2012, 6, 1);
+  cairn_date_clear (&unset);
+  cairn_date_set_ymd (&d, 2012, 6, 2);
+  g_assert_false (cairn_date_check_not_after ("Date of review", &d, &today, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Date of review: 2012-06-02 is after today (2012-06-01)");
+  g_clear_error (&error);
+  g_assert_true (cairn_date_check_not_after ("Date of review", &d, NULL, &error));
+  g_assert_true (cairn_date_check_not_after ("Date of review", &unset, &today, &error));
+  g_assert_true (cairn_date_check_not_after ("Date of review", &today, &today, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_date_today (void)
 {
@@ -406,6 +427,7 @@ main (int    argc,
 
   g_test_add_func ("/cairn/core/date/parse", test_date_parse);
   g_test_add_func ("/cairn/core/date/today", test_date_today);
+  g_test_add_func ("/cairn/core/date/not-after", test_date_not_after);
   g_test_add_func ("/cairn/core/date/years", test_years);
   g_test_add_func ("/cairn/core/nhs-number", test_nhs_number);
   g_test_add_func ("/cairn/core/refs", test_refs);

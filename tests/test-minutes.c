@@ -549,6 +549,21 @@ test_minute_numbering (void)
   f = minute_numbers (store, may);
   g_assert_cmpstr (e, ==, "9=1 10=2 11=3");
   g_assert_cmpstr (f, ==, "9=1 10=2");
+
+  /* Reopened, approved minutes are a draft again; a draft is not reopened. */
+  {
+    g_autoptr (CairnMeeting) m = get_meeting (store, mar);
+    g_assert_true (cairn_store_reopen_meeting (store, m->id, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (cairn_store_reopen_meeting (store, m->id, NULL, &error));
+    g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "BM-2012-02: is already a draft");
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr (CairnMeeting) m = get_meeting (store, mar);
+    g_assert_cmpstr (m->status, ==, "draft");
+  }
   cairn_test_minutes_clear (&fix);
 }
 

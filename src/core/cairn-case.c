@@ -38,23 +38,6 @@ cairn_referral_free (CairnReferral *referral)
   g_free (referral);
 }
 
-static gboolean
-check_not_after_today (const char  *field,
-                       const GDate *date,
-                       const GDate *today,
-                       GError     **error)
-{
-  if (today != NULL && g_date_compare (date, today) > 0)
-    {
-      g_autofree char *d = cairn_date_to_string (date);
-      g_autofree char *t = cairn_date_to_string (today);
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: %s is after today (%s)"), field, d,
-                   t);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * cairn_referral_validate:
  * @child: the child referred, for the pre-birth limit
@@ -76,7 +59,7 @@ cairn_referral_validate (CairnReferral    *referral,
       g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("Referral date: a date is required"));
       return FALSE;
     }
-  if (!check_not_after_today (_("Referral date"), &referral->received_on, today, error))
+  if (!cairn_date_check_not_after (_("Referral date"), &referral->received_on, today, error))
     return FALSE;
   if (birth != NULL && cairn_date_is_set (birth) &&
       g_date_days_between (&referral->received_on, birth) > CAIRN_MAX_PRE_BIRTH_REFERRAL_DAYS)
@@ -178,7 +161,7 @@ cairn_event_validate (CairnEvent  *event,
                    event->minute);
       return FALSE;
     }
-  if (!event->planned && !check_not_after_today (_("Date"), &event->date, today, error))
+  if (!event->planned && !cairn_date_check_not_after (_("Date"), &event->date, today, error))
     return FALSE;
   if (event->seen_alone == 1 && event->child_seen == 0)
     {

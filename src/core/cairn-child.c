@@ -88,23 +88,6 @@ cairn_child_dup_display_name (const CairnChild *child)
   return g_strdup_printf ("%s %s", child->given_name, child->family_name ? child->family_name : "");
 }
 
-static gboolean
-check_not_future (const char  *field,
-                  const GDate *date,
-                  const GDate *today,
-                  GError     **error)
-{
-  if (cairn_date_is_set (date) && today != NULL && g_date_compare (date, today) > 0)
-    {
-      g_autofree char *d = cairn_date_to_string (date);
-      g_autofree char *t = cairn_date_to_string (today);
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: %s is after today (%s)"), field, d,
-                   t);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * cairn_child_validate:
  * @today: today's date (see cairn_today()); dates after it are refused
@@ -131,8 +114,8 @@ cairn_child_validate (CairnChild  *child,
                    _("Date of birth: a date of birth or an expected date of birth is required"));
       return FALSE;
     }
-  if (!check_not_future (_("Date of birth"), &child->date_of_birth, today, error) ||
-      !check_not_future (_("Date of death"), &child->date_of_death, today, error))
+  if (!cairn_date_check_not_after (_("Date of birth"), &child->date_of_birth, today, error) ||
+      !cairn_date_check_not_after (_("Date of death"), &child->date_of_death, today, error))
     return FALSE;
 
   if (cairn_date_is_set (&child->date_of_death))
@@ -247,7 +230,7 @@ cairn_person_validate (CairnPerson *person,
       !cairn_validate_max_length (_("Given name"), person->given_name, 200, error) ||
       !cairn_validate_text (_("Known as"), person->aliases, error) ||
       !cairn_validate_text (_("Address"), person->address, error) ||
-      !check_not_future (_("Date of birth"), &person->date_of_birth, today, error))
+      !cairn_date_check_not_after (_("Date of birth"), &person->date_of_birth, today, error))
     return FALSE;
   if (person->sex == NULL || *person->sex == '\0')
     cairn_set_str (&person->sex, "U");

@@ -208,6 +208,32 @@ cairn_date_compare (const GDate *a,
   return g_date_compare (a, b);
 }
 
+/**
+ * cairn_date_check_not_after:
+ * @field: the field's name, for the message
+ * @date: the date to check; an unset date passes
+ * @today: (nullable): today's date (see cairn_today()); %NULL checks nothing
+ *
+ * Refuses a date after @today: "Date of birth: 2012-06-02 is after today
+ * (2012-06-01)".
+ */
+gboolean
+cairn_date_check_not_after (const char  *field,
+                            const GDate *date,
+                            const GDate *today,
+                            GError     **error)
+{
+  if (cairn_date_is_set (date) && today != NULL && g_date_compare (date, today) > 0)
+    {
+      g_autofree char *d = cairn_date_to_string (date);
+      g_autofree char *t = cairn_date_to_string (today);
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: %s is after today (%s)"), field, d,
+                   t);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 cairn_date_days_between (const GDate *from,
                          const GDate *to)

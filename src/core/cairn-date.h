@@ -34,6 +34,10 @@ char     *cairn_timestamp_to_string   (const GDate *date,
 char     *cairn_date_to_display       (const GDate *date);
 int       cairn_date_compare          (const GDate *a,
                                        const GDate *b);
+gboolean  cairn_date_check_not_after  (const char  *field,
+                                       const GDate *date,
+                                       const GDate *today,
+                                       GError     **error);
 int       cairn_date_days_between     (const GDate *from,
                                        const GDate *to);
 void      cairn_date_set_ymd          (GDate       *date,

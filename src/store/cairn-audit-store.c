@@ -469,19 +469,7 @@ static gint64
 child_id_of (CairnStore *self,
              gint64      child_number)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  if (child_number <= 0)
-    return 0;
-  stmt = cairn_store_prepare (self, "SELECT id FROM children WHERE number = ?", NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, child_number);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return child_number > 0 ? cairn_store_child_id (self, child_number, NULL) : 0;
 }
 
 /**

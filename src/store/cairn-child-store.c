@@ -14,20 +14,15 @@
 #include "cairn-user-store.h"
 #include "cairn-validate.h"
 
-static gint64
-child_id_for_number (CairnStore  *self,
-                     gint64       number,
-                     GError     **error)
+gint64
+cairn_store_child_id (CairnStore  *self,
+                      gint64       number,
+                      GError     **error)
 {
-  sqlite3_stmt *stmt = cairn_store_prepare (self, "SELECT id FROM children WHERE number = ?", error);
-  gint64 id = 0;
+  gint64 id;
 
-  if (stmt == NULL)
+  if (!cairn_store_lookup_id (self, "SELECT id FROM children WHERE number = ?", number, &id, error))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, number);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   if (id == 0)
     {
       g_autofree char *ref = cairn_child_ref_format (number);
@@ -262,7 +257,7 @@ cairn_store_open_case (CairnStore     *self,
   child = cairn_store_get_child (self, child_number, error);
   if (child == NULL || !cairn_referral_validate (referral, child, &today, error))
     return 0;
-  child_id = child_id_for_number (self, child_number, error);
+  child_id = cairn_store_child_id (self, child_number, error);
   if (child_id == 0 || !cairn_store_begin (self, error))
     return 0;
 

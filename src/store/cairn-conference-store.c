@@ -158,29 +158,6 @@ conference_ref (int year,
   return cairn_ref_format (&ref);
 }
 
-/* The conference a row belongs to, by a query of one conference_id (?1 = row id). */
-static gint64
-conference_of (CairnStore  *self,
-               const char  *sql,
-               gint64       row_id,
-               const char  *what,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = cairn_store_prepare (self, sql, error);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, row_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (id == 0)
-    g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, _("%s: no record with id %" G_GINT64_FORMAT),
-                 what, row_id);
-  return id;
-}
-
 typedef struct
 {
   int year;
@@ -560,7 +537,7 @@ cairn_store_set_subject_field (CairnStore         *self,
   gint64 conference_id;
 
   g_return_val_if_fail (field < CAIRN_SUBJECT_N_FIELDS, FALSE);
-  conference_id = conference_of (self, subject_conference_sql, subject_id, _("Child"), error);
+  conference_id = cairn_store_row_owner (self, subject_conference_sql, subject_id, _("Child"), error);
   return conference_id != 0 &&
          set_field (self, conference_id, subject_id, &subject_fields[field], value, FALSE, error);
 }
@@ -577,7 +554,7 @@ cairn_store_set_subject_category (CairnStore  *self,
                                   gboolean     on,
                                   GError     **error)
 {
-  gint64 conference_id = conference_of (self, subject_conference_sql, subject_id, _("Child"), error);
+  gint64 conference_id = cairn_store_row_owner (self, subject_conference_sql, subject_id, _("Child"), error);
   sqlite3_stmt *stmt;
 
   if (conference_id == 0)
@@ -685,7 +662,7 @@ cairn_store_set_attendee_field (CairnStore          *self,
   gint64 conference_id;
 
   g_return_val_if_fail (field < CAIRN_ATTENDEE_N_FIELDS, FALSE);
-  conference_id = conference_of (self, attendee_conference_sql, attendee_id, _("Attendee"), error);
+  conference_id = cairn_store_row_owner (self, attendee_conference_sql, attendee_id, _("Attendee"), error);
   return conference_id != 0 &&
          set_field (self, conference_id, attendee_id, &attendee_fields[field], value,
                     field == CAIRN_ATTENDEE_FIELD_AGENCY || field == CAIRN_ATTENDEE_FIELD_ATTENDANCE,
@@ -724,7 +701,8 @@ cairn_store_remove_conference_attendee (CairnStore  *self,
                                         gint64       attendee_id,
                                         GError     **error)
 {
-  gint64 conference_id = conference_of (self, attendee_conference_sql, attendee_id, _("Attendee"), error);
+  gint64 conference_id = cairn_store_row_owner (self, attendee_conference_sql, attendee_id,
+                                                _("Attendee"), error);
 
   return conference_id != 0 &&
          remove_row (self, conference_id, "DELETE FROM conference_attendees WHERE id = ?1", attendee_id,
@@ -741,7 +719,7 @@ cairn_store_add_core_group_member (CairnStore            *self,
                                    CairnCoreGroupMember  *member,
                                    GError               **error)
 {
-  gint64 conference_id = conference_of (self, subject_conference_sql, subject_id, _("Child"), error);
+  gint64 conference_id = cairn_store_row_owner (self, subject_conference_sql, subject_id, _("Child"), error);
   sqlite3_stmt *stmt;
 
   if (conference_id == 0 || !cairn_validate_text (_("Core group member"), member->name, error) ||
@@ -784,7 +762,7 @@ cairn_store_set_core_group_field (CairnStore           *self,
   gint64 conference_id;
 
   g_return_val_if_fail (field < CAIRN_CORE_GROUP_N_FIELDS, FALSE);
-  conference_id = conference_of (self, core_group_conference_sql, member_id, _("Core group member"),
+  conference_id = cairn_store_row_owner (self, core_group_conference_sql, member_id, _("Core group member"),
                                  error);
   return conference_id != 0 &&
          set_field (self, conference_id, member_id, &core_group_fields[field], value, FALSE, error);
@@ -795,7 +773,7 @@ cairn_store_remove_core_group_member (CairnStore  *self,
                                       gint64       member_id,
                                       GError     **error)
 {
-  gint64 conference_id = conference_of (self, core_group_conference_sql, member_id,
+  gint64 conference_id = cairn_store_row_owner (self, core_group_conference_sql, member_id,
                                         _("Core group member"), error);
 
   return conference_id != 0 &&
@@ -813,7 +791,7 @@ cairn_store_add_plan_action (CairnStore       *self,
                              CairnPlanAction  *action,
                              GError          **error)
 {
-  gint64 conference_id = conference_of (self, subject_conference_sql, subject_id, _("Child"), error);
+  gint64 conference_id = cairn_store_row_owner (self, subject_conference_sql, subject_id, _("Child"), error);
   sqlite3_stmt *stmt;
 
   if (conference_id == 0 || !cairn_validate_text (_("Action"), action->action, error) ||
@@ -859,7 +837,7 @@ cairn_store_set_plan_action_field (CairnStore            *self,
   gint64 conference_id;
 
   g_return_val_if_fail (field < CAIRN_PLAN_ACTION_N_FIELDS, FALSE);
-  conference_id = conference_of (self, plan_action_conference_sql, action_id, _("Action"), error);
+  conference_id = cairn_store_row_owner (self, plan_action_conference_sql, action_id, _("Action"), error);
   return conference_id != 0 &&
          set_field (self, conference_id, action_id, &plan_action_fields[field], value, FALSE, error);
 }
@@ -869,7 +847,8 @@ cairn_store_remove_plan_action (CairnStore  *self,
                                 gint64       action_id,
                                 GError     **error)
 {
-  gint64 conference_id = conference_of (self, plan_action_conference_sql, action_id, _("Action"), error);
+  gint64 conference_id = cairn_store_row_owner (self, plan_action_conference_sql, action_id,
+                                                _("Action"), error);
 
   return conference_id != 0 &&
          remove_row (self, conference_id, "DELETE FROM conference_plan_actions WHERE id = ?1", action_id,
@@ -1470,6 +1449,40 @@ fail:
   return FALSE;
 }
 
+/* Takes approved or issued minutes (@status, of record @id, called @ref)
+ * back to draft, in the caller's transaction: @sql (?1 = @id, ?2 = the
+ * correction or NULL) sets them to draft. Issued minutes need a
+ * correction, kept for the next version. For cairn-meeting-store.c too. */
+gboolean
+cairn_store_reopen_minutes (CairnStore  *self,
+                            const char  *sql,
+                            gint64       id,
+                            const char  *ref,
+                            const char  *status,
+                            const char  *correction,
+                            GError     **error)
+{
+  gboolean issued = g_strcmp0 (status, "issued") == 0;
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (status, "draft") == 0)
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: is already a draft"), ref);
+      return FALSE;
+    }
+  if (issued && cairn_str_empty (correction))
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
+                   _("Correction: the minutes of %s are issued; say what is being corrected"), ref);
+      return FALSE;
+    }
+  if ((stmt = cairn_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  cairn_bind_text_or_null (stmt, 2, issued ? correction : NULL);
+  return cairn_store_step_done (self, stmt, error);
+}
+
 /**
  * cairn_store_reopen_conference:
  * @correction: (nullable): for issued minutes, what is being corrected
@@ -1485,8 +1498,6 @@ cairn_store_reopen_conference (CairnStore  *self,
 {
   g_auto (ConferenceState) state = { 0 };
   g_autofree char *ref = NULL;
-  sqlite3_stmt *stmt;
-  gboolean issued;
 
   if (!cairn_store_require (self, CAIRN_ACTION_MANAGE_CONFERENCES, error) ||
       !cairn_validate_text (_("Correction"), correction, error) || !cairn_store_begin (self, error))
@@ -1494,28 +1505,10 @@ cairn_store_reopen_conference (CairnStore  *self,
   if (!load_state (self, conference_id, &state, error))
     goto fail;
   ref = conference_ref (state.year, state.number);
-  issued = g_strcmp0 (state.status, "issued") == 0;
-  if (g_strcmp0 (state.status, "draft") == 0)
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: is already a draft"), ref);
-      goto fail;
-    }
-  if (issued && cairn_str_empty (correction))
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
-                   _("Correction: the minutes of %s are issued; say what is being corrected"), ref);
-      goto fail;
-    }
-  stmt = cairn_store_prepare (
-    self,
-    "UPDATE conferences SET status = 'draft', correction_reason = coalesce(?2, correction_reason)"
-    " WHERE id = ?1",
-    error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, conference_id);
-  cairn_bind_text_or_null (stmt, 2, issued ? correction : NULL);
-  if (!cairn_store_step_done (self, stmt, error))
+  if (!cairn_store_reopen_minutes (
+        self, "UPDATE conferences SET status = 'draft', correction_reason = coalesce(?2, correction_reason)"
+              " WHERE id = ?1",
+        conference_id, ref, state.status, correction, error))
     goto fail;
   return cairn_store_commit (self, error);
 

@@ -109,28 +109,6 @@ meeting_ref (int year,
   return cairn_ref_format (&ref);
 }
 
-static gint64
-meeting_of (CairnStore  *self,
-            const char  *sql,
-            gint64       row_id,
-            const char  *what,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = cairn_store_prepare (self, sql, error);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, row_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (id == 0)
-    g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, _("%s: no record with id %" G_GINT64_FORMAT),
-                 what, row_id);
-  return id;
-}
-
 typedef struct
 {
   int year;
@@ -627,7 +605,7 @@ cairn_store_set_meeting_attendee_field (CairnStore                 *self,
   gint64 meeting_id;
 
   g_return_val_if_fail (field < CAIRN_MEETING_ATTENDEE_N_FIELDS, FALSE);
-  meeting_id = meeting_of (self, attendee_meeting_sql, attendee_id, _("Attendee"), error);
+  meeting_id = cairn_store_row_owner (self, attendee_meeting_sql, attendee_id, _("Attendee"), error);
   return meeting_id != 0 &&
          set_field (self, meeting_id, attendee_id, &attendee_fields[field], value, FALSE, error);
 }
@@ -637,7 +615,7 @@ cairn_store_remove_meeting_attendee (CairnStore  *self,
                                      gint64       attendee_id,
                                      GError     **error)
 {
-  gint64 meeting_id = meeting_of (self, attendee_meeting_sql, attendee_id, _("Attendee"), error);
+  gint64 meeting_id = cairn_store_row_owner (self, attendee_meeting_sql, attendee_id, _("Attendee"), error);
 
   return meeting_id != 0 &&
          remove_row (self, meeting_id, "DELETE FROM meeting_attendance WHERE id = ?1", attendee_id, error);
@@ -882,7 +860,7 @@ cairn_store_set_agenda_field (CairnStore        *self,
   gint64 meeting_id;
 
   g_return_val_if_fail (field < CAIRN_AGENDA_N_FIELDS, FALSE);
-  meeting_id = meeting_of (self, item_meeting_sql, item_id, _("Agenda item"), error);
+  meeting_id = cairn_store_row_owner (self, item_meeting_sql, item_id, _("Agenda item"), error);
   return meeting_id != 0 && set_field (self, meeting_id, item_id, &agenda_fields[field], value, FALSE, error);
 }
 
@@ -1027,7 +1005,7 @@ cairn_store_add_resolution (CairnStore       *self,
                             CairnResolution  *resolution,
                             GError          **error)
 {
-  gint64 meeting_id = meeting_of (self, item_meeting_sql, item_id, _("Agenda item"), error);
+  gint64 meeting_id = cairn_store_row_owner (self, item_meeting_sql, item_id, _("Agenda item"), error);
   sqlite3_stmt *stmt;
 
   if (meeting_id == 0 || !cairn_validate_text (_("Resolved"), resolution->body, error) ||
@@ -1057,7 +1035,8 @@ cairn_store_set_resolution (CairnStore  *self,
 {
   static const FieldInfo info = { N_("Resolved"), KIND_STRING,
                                   "UPDATE resolutions SET body = ?2 WHERE id = ?1" };
-  gint64 meeting_id = meeting_of (self, resolution_meeting_sql, resolution_id, _("Resolution"), error);
+  gint64 meeting_id = cairn_store_row_owner (self, resolution_meeting_sql, resolution_id,
+                                             _("Resolution"), error);
 
   return meeting_id != 0 && set_field (self, meeting_id, resolution_id, &info, body, FALSE, error);
 }
@@ -1067,7 +1046,8 @@ cairn_store_remove_resolution (CairnStore  *self,
                                gint64       resolution_id,
                                GError     **error)
 {
-  gint64 meeting_id = meeting_of (self, resolution_meeting_sql, resolution_id, _("Resolution"), error);
+  gint64 meeting_id = cairn_store_row_owner (self, resolution_meeting_sql, resolution_id,
+                                             _("Resolution"), error);
 
   return meeting_id != 0 &&
          remove_row (self, meeting_id, "DELETE FROM resolutions WHERE id = ?1", resolution_id, error);
@@ -1079,7 +1059,7 @@ cairn_store_add_action_point (CairnStore        *self,
                               CairnActionPoint  *action,
                               GError           **error)
 {
-  gint64 meeting_id = meeting_of (self, item_meeting_sql, item_id, _("Agenda item"), error);
+  gint64 meeting_id = cairn_store_row_owner (self, item_meeting_sql, item_id, _("Agenda item"), error);
   sqlite3_stmt *stmt;
   const char *status = action->status ? action->status : "open";
 
@@ -1146,7 +1126,7 @@ cairn_store_set_action_point_field (CairnStore             *self,
   GDate today;
 
   g_return_val_if_fail (field < CAIRN_ACTION_POINT_N_FIELDS, FALSE);
-  meeting_id = meeting_of (self, action_meeting_sql, action_id, _("Action"), error);
+  meeting_id = cairn_store_row_owner (self, action_meeting_sql, action_id, _("Action"), error);
   if (meeting_id == 0)
     return FALSE;
   if (field != CAIRN_ACTION_POINT_FIELD_STATUS)
@@ -1167,7 +1147,7 @@ cairn_store_remove_action_point (CairnStore  *self,
                                  gint64       action_id,
                                  GError     **error)
 {
-  gint64 meeting_id = meeting_of (self, action_meeting_sql, action_id, _("Action"), error);
+  gint64 meeting_id = cairn_store_row_owner (self, action_meeting_sql, action_id, _("Action"), error);
 
   return meeting_id != 0 &&
          remove_row (self, meeting_id, "DELETE FROM action_points WHERE id = ?1", action_id, error);
@@ -1656,8 +1636,6 @@ cairn_store_reopen_meeting (CairnStore  *self,
 {
   g_auto (MeetingState) state = { 0 };
   g_autofree char *ref = NULL;
-  sqlite3_stmt *stmt;
-  gboolean issued;
 
   if (!cairn_store_require (self, CAIRN_ACTION_EDIT_MEETINGS, error) ||
       !cairn_validate_text (_("Correction"), correction, error) || !cairn_store_begin (self, error))
@@ -1665,28 +1643,10 @@ cairn_store_reopen_meeting (CairnStore  *self,
   if (!load_state (self, meeting_id, &state, error))
     goto fail;
   ref = meeting_ref (state.year, state.number);
-  issued = g_strcmp0 (state.status, "issued") == 0;
-  if (g_strcmp0 (state.status, "draft") == 0)
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: is already a draft"), ref);
-      goto fail;
-    }
-  if (issued && cairn_str_empty (correction))
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
-                   _("Correction: the minutes of %s are issued; say what is being corrected"), ref);
-      goto fail;
-    }
-  stmt = cairn_store_prepare (
-    self,
-    "UPDATE board_meetings SET status = 'draft', correction_reason = coalesce(?2, correction_reason)"
-    " WHERE id = ?1",
-    error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  cairn_bind_text_or_null (stmt, 2, issued ? correction : NULL);
-  if (!cairn_store_step_done (self, stmt, error))
+  if (!cairn_store_reopen_minutes (
+        self, "UPDATE board_meetings SET status = 'draft', correction_reason = coalesce(?2, correction_reason)"
+              " WHERE id = ?1",
+        meeting_id, ref, state.status, correction, error))
     goto fail;
   return cairn_store_commit (self, error);
 

@@ -2,7 +2,8 @@
 #pragma once
 
 /* For src/store only: what the conference and meeting stores share about
- * issued versions of documents (document_versions, document_receipts). */
+ * issued versions of documents (document_versions, document_receipts) and
+ * taking approved minutes back to draft. */
 
 #include "cairn-conference.h"
 #include "cairn-store.h"
@@ -19,6 +20,13 @@ gboolean cairn_store_insert_document_version (CairnStore      *self,
 gboolean cairn_store_load_meeting_versions   (CairnStore      *self,
                                               gint64           meeting_id,
                                               GPtrArray       *versions,
+                                              GError         **error);
+gboolean cairn_store_reopen_minutes          (CairnStore      *self,
+                                              const char      *sql,
+                                              gint64           id,
+                                              const char      *ref,
+                                              const char      *status,
+                                              const char      *correction,
                                               GError         **error);
 
 G_END_DECLS

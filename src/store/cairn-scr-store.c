@@ -69,44 +69,9 @@ require_scr_of (CairnStore   *self,
                 const char   *what,
                 GError      **error)
 {
-  sqlite3_stmt *stmt = cairn_store_prepare (self, sql, error);
-  gint64 scr_id = 0;
+  gint64 scr_id = cairn_store_row_owner (self, sql, row_id, what, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    scr_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (scr_id == 0)
-    {
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, _("%s: no record with id %" G_GINT64_FORMAT),
-                   what, row_id);
-      return FALSE;
-    }
-  return require_scr_id (self, action, scr_id, error);
-}
-
-static gint64
-child_id_for_number (CairnStore  *self,
-                     gint64       number,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = cairn_store_prepare (self, "SELECT id FROM children WHERE number = ?", error);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, number);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (id == 0)
-    {
-      g_autofree char *ref = cairn_child_ref_format (number);
-      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, _("%s: no such child"), ref);
-    }
-  return id;
+  return scr_id != 0 && require_scr_id (self, action, scr_id, error);
 }
 
 static gint64
@@ -1055,7 +1020,7 @@ cairn_store_add_scr (CairnStore  *self,
   for (guint i = 0; i < scr->recommendations->len; i++)
     if (!validate_recommendation (g_ptr_array_index (scr->recommendations, i), error))
       return FALSE;
-  if (scr->child_number > 0 && child_id_for_number (self, scr->child_number, error) == 0)
+  if (scr->child_number > 0 && cairn_store_child_id (self, scr->child_number, error) == 0)
     return FALSE;
 
   if (!cairn_store_begin (self, error))
@@ -1817,7 +1782,7 @@ cairn_store_add_relative (CairnStore   *self,
   if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, 0, error) ||
       !cairn_codes_check (CAIRN_CODES_RELATIONSHIP, _("Relationship"), relationship, error))
     return FALSE;
-  child_id = child_id_for_number (self, child_number, error);
+  child_id = cairn_store_child_id (self, child_number, error);
   if (child_id == 0 || !cairn_store_begin (self, error))
     return FALSE;
   if (!cairn_store_ensure_person (self, person, &person_id, NULL, error))
@@ -1863,8 +1828,8 @@ cairn_store_add_child_link (CairnStore  *self,
       return FALSE;
     }
   if (!cairn_store_require_case (self, CAIRN_ACTION_EDIT_CASE, child_number, 0, error) ||
-      (a = child_id_for_number (self, child_number, error)) == 0 ||
-      (b = child_id_for_number (self, other_child_number, error)) == 0)
+      (a = cairn_store_child_id (self, child_number, error)) == 0 ||
+      (b = cairn_store_child_id (self, other_child_number, error)) == 0)
     return FALSE;
   stmt = cairn_store_prepare (
     self, "INSERT INTO child_links (child_id, other_child_id, relationship) VALUES (?1, ?2, ?3)",

@@ -61,6 +61,21 @@ gboolean      cairn_store_step_done     (CairnStore   *self,
 void          cairn_store_set_db_error  (CairnStore   *self,
                                          GError      **error,
                                          const char   *what);
+gboolean      cairn_store_lookup_id     (CairnStore   *self,
+                                         const char   *sql,
+                                         gint64        key,
+                                         gint64       *id,
+                                         GError      **error);
+gint64        cairn_store_row_owner     (CairnStore   *self,
+                                         const char   *sql,
+                                         gint64        row_id,
+                                         const char   *what,
+                                         GError      **error);
+/* The row of the child numbered @number (cairn-child-store.c); 0 with
+ * "C-000123: no such child" when there is none. */
+gint64        cairn_store_child_id      (CairnStore   *self,
+                                         gint64        number,
+                                         GError      **error);
 
 void          cairn_bind_text           (sqlite3_stmt *stmt,
                                          int           idx,

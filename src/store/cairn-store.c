@@ -325,6 +325,65 @@ cairn_store_step_done (CairnStore    *self,
   return TRUE;
 }
 
+/**
+ * cairn_store_lookup_id:
+ * @sql: a query of one integer column, with @key bound as ?1
+ * @id: (out): the integer of its first row, or 0 when it gives none
+ *
+ * Returns: %FALSE with @error only when the query cannot be run
+ */
+gboolean
+cairn_store_lookup_id (CairnStore   *self,
+                       const char   *sql,
+                       gint64        key,
+                       gint64       *id,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = cairn_store_prepare (self, sql, error);
+  int rc;
+
+  *id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      cairn_store_set_db_error (self, error, self->path);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * cairn_store_row_owner:
+ * @sql: a query of the id of the record that owns row ?1 (a conference, a
+ *   meeting, a review)
+ * @what: the kind of row, for the message
+ *
+ * Returns: the owner's id, or 0 with "WHAT: no record with id N"
+ */
+gint64
+cairn_store_row_owner (CairnStore  *self,
+                       const char  *sql,
+                       gint64       row_id,
+                       const char  *what,
+                       GError     **error)
+{
+  gint64 id;
+
+  if (!cairn_store_lookup_id (self, sql, row_id, &id, error))
+    return 0;
+  if (id == 0)
+    g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, _("%s: no record with id %" G_GINT64_FORMAT),
+                 what, row_id);
+  return id;
+}
+
 void
 cairn_bind_text (sqlite3_stmt *stmt,
                  int           idx,

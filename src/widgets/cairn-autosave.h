@@ -5,12 +5,21 @@
 
 G_BEGIN_DECLS
 
-/* Saves each text field of an editor on its own: when focus leaves the
- * field, and after a short pause in typing, each save its own transaction
- * through the function the field was bound with. A crash or a power cut
- * then loses at most the field being typed. A refused value stays in the
- * field, marked, with the store's message ("Review conference: … is not a
- * date") until it is changed. */
+/* Saving as the user types, for editors whose every field is its own
+ * change in the store. A bound field (a GtkEditable such as GtkEntry or
+ * AdwEntryRow, or a GtkTextView) is saved a short pause after the last
+ * keystroke and at once when the focus leaves it; each save is one call to
+ * the field's save function, so one transaction, and a crash or a power cut
+ * loses at most the field being typed.
+ *
+ * A refused value stays in the field as typed, marked (the "error" style,
+ * the store's message, "Review conference: … is not a date", as its tooltip
+ * and accessible description), and is tried again when the field is left
+ * or the editor is flushed, until it is changed or accepted.
+ *
+ * Undo is the widgets' own (GtkText and GtkTextBuffer keep an undo stack):
+ * typing is undoable and an undo is saved like any other change; a value
+ * shown with cairn_autosave_set_text() is neither saved nor undoable. */
 
 #define CAIRN_TYPE_AUTOSAVE (cairn_autosave_get_type ())
 
@@ -21,33 +30,35 @@ G_DECLARE_FINAL_TYPE (CairnAutosave, cairn_autosave, CAIRN, AUTOSAVE, GObject)
 
 /**
  * CairnAutosaveFunc:
- * @value: the field's text
+ * @widget: the bound field being saved
+ * @text: its text
+ * @user_data: the data the field was bound with
  *
  * Stores one field. Returns %FALSE with @error set when the value is refused.
  */
-typedef gboolean (*CairnAutosaveFunc) (gpointer     user_data,
-                                       const char  *value,
+typedef gboolean (*CairnAutosaveFunc) (GtkWidget   *widget,
+                                       const char  *text,
+                                       gpointer     user_data,
                                        GError     **error);
 
-CairnAutosave *cairn_autosave_new            (guint              idle_ms);
-void           cairn_autosave_set_delay      (CairnAutosave     *self,
-                                              guint              idle_ms);
-void           cairn_autosave_bind_editable  (CairnAutosave     *self,
-                                              GtkEditable       *editable,
-                                              const char        *field,
-                                              CairnAutosaveFunc  func,
-                                              gpointer           user_data,
-                                              GDestroyNotify     destroy);
-void           cairn_autosave_bind_text_view (CairnAutosave     *self,
-                                              GtkTextView       *view,
-                                              const char        *field,
-                                              CairnAutosaveFunc  func,
-                                              gpointer           user_data,
-                                              GDestroyNotify     destroy);
-void           cairn_autosave_set_text       (CairnAutosave     *self,
-                                              GtkWidget         *widget,
-                                              const char        *text);
-gboolean       cairn_autosave_flush          (CairnAutosave     *self);
-guint          cairn_autosave_get_n_pending  (CairnAutosave     *self);
+CairnAutosave *cairn_autosave_new                (guint              idle_ms);
+void           cairn_autosave_set_delay          (CairnAutosave     *self,
+                                                  guint              idle_ms);
+void           cairn_autosave_bind               (CairnAutosave     *self,
+                                                  GtkWidget         *widget,
+                                                  const char        *field,
+                                                  CairnAutosaveFunc  func,
+                                                  gpointer           user_data,
+                                                  GDestroyNotify     destroy);
+void           cairn_autosave_set_text           (CairnAutosave     *self,
+                                                  GtkWidget         *widget,
+                                                  const char        *text);
+gboolean       cairn_autosave_flush              (CairnAutosave     *self,
+                                                  GError           **error);
+void           cairn_autosave_set_editable       (CairnAutosave     *self,
+                                                  gboolean           editable);
+void           cairn_autosave_set_field_editable (CairnAutosave     *self,
+                                                  GtkWidget         *widget,
+                                                  gboolean           editable);
 
 G_END_DECLS

@@ -157,8 +157,9 @@ typedef struct
 } FieldSave;
 
 static gboolean
-save_field (gpointer     user_data,
+save_field (GtkWidget   *widget,
             const char  *value,
+            gpointer     user_data,
             GError     **error)
 {
   FieldSave *fs = user_data;
@@ -207,16 +208,8 @@ bind_field (CairnConferenceEditor *self,
   fs->scope = scope;
   fs->id = id;
   fs->field = field;
-  if (GTK_IS_TEXT_VIEW (widget))
-    {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), value ? value : "", -1);
-      cairn_autosave_bind_text_view (self->autosave, GTK_TEXT_VIEW (widget), name, save_field, fs, g_free);
-    }
-  else
-    {
-      gtk_editable_set_text (GTK_EDITABLE (widget), value ? value : "");
-      cairn_autosave_bind_editable (self->autosave, GTK_EDITABLE (widget), name, save_field, fs, g_free);
-    }
+  cairn_autosave_bind (self->autosave, widget, name, save_field, fs, g_free);
+  cairn_autosave_set_text (self->autosave, widget, value);
 }
 
 /* A bound field of the fixed part of the form: its value shown again. */
@@ -238,8 +231,18 @@ saved_cb (CairnConferenceEditor *self,
   g_signal_emit (self, signals[SAVED], 0, field);
 }
 
+/* A field typed in was stored. */
+static void
+field_saved_cb (CairnConferenceEditor *self,
+                GtkWidget             *widget,
+                const char            *field)
+{
+  saved_cb (self, field);
+}
+
 static void
 failed_cb (CairnConferenceEditor *self,
+           GtkWidget             *widget,
            const char            *field,
            const char            *message)
 {
@@ -516,7 +519,7 @@ remove_clicked (GtkButton             *button,
   RemoveFunc func = g_object_get_data (G_OBJECT (button), "remove-func");
   g_autoptr (GError) error = NULL;
 
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   if (!func (self->store, id, &error))
     show_problem (self, error->message);
   else
@@ -944,7 +947,7 @@ rebuild (CairnConferenceEditor *self)
 
   if (self->store == NULL || self->ref_text == NULL)
     return;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   if (!load (self, &error))
     {
       show_problem (self, error->message);
@@ -981,7 +984,7 @@ add_attendee_activated (GtkWidget  *widget,
 
   if (self->conference == NULL)
     return;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   a->name = g_strdup (_("New attendee"));
   a->attendance = g_strdup ("present");
   if (!cairn_store_add_conference_attendee (self->store, self->conference->id, a, &error))
@@ -1002,7 +1005,7 @@ add_core_group_clicked (GtkButton             *button,
   g_autoptr (GError) error = NULL;
   guint index;
 
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   if (!g_ptr_array_find (self->pages, page, &index))
     return;
   m->name = g_strdup ("");
@@ -1024,7 +1027,7 @@ add_action_clicked (GtkButton             *button,
   g_autoptr (GError) error = NULL;
   guint index;
 
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   if (!g_ptr_array_find (self->pages, page, &index))
     return;
   if (!cairn_store_add_plan_action (self->store, page->subject_id, a, &error))
@@ -1046,7 +1049,7 @@ approve_activated (GtkWidget  *widget,
 
   if (self->conference == NULL)
     return;
-  if (!cairn_autosave_flush (self->autosave))
+  if (!cairn_autosave_flush (self->autosave, NULL))
     return;
   if (!cairn_conference_approve (self->store, self->ref.year, (int) self->ref.number, &error))
     {
@@ -1196,7 +1199,7 @@ static void
 issue (CairnConferenceEditor *self,
        CairnDocumentKind      kind)
 {
-  if (self->conference == NULL || !cairn_autosave_flush (self->autosave))
+  if (self->conference == NULL || !cairn_autosave_flush (self->autosave, NULL))
     return;
   /* A second outcome summary says what it corrects. */
   if (kind == CAIRN_DOCUMENT_OUTCOME && cairn_conference_latest_version (self->conference, kind) != NULL &&
@@ -1315,7 +1318,7 @@ cairn_conference_editor_set_store (CairnConferenceEditor *self,
   if (self->store == store)
     return;
   if (self->store != NULL)
-    cairn_autosave_flush (self->autosave);
+    cairn_autosave_flush (self->autosave, NULL);
   g_set_object (&self->store, store);
   g_clear_pointer (&self->ref_text, g_free);
   g_clear_pointer (&self->conference, cairn_conference_free);
@@ -1360,7 +1363,7 @@ cairn_conference_editor_open (CairnConferenceEditor  *self,
     }
   if (!cairn_ref_parse (_("Conference"), ref, CAIRN_REF_CONFERENCE, &parsed, error))
     return FALSE;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   previous_text = g_steal_pointer (&self->ref_text);
   self->ref = parsed;
   if (!load (self, error))
@@ -1393,7 +1396,7 @@ cairn_conference_editor_get_ref (CairnConferenceEditor *self)
 gboolean
 cairn_conference_editor_flush (CairnConferenceEditor *self)
 {
-  return cairn_autosave_flush (self->autosave);
+  return cairn_autosave_flush (self->autosave, NULL);
 }
 
 /* The pause after typing before a field is saved (focus leaving saves at once). */
@@ -1410,7 +1413,7 @@ cairn_conference_editor_dispose (GObject *object)
   CairnConferenceEditor *self = CAIRN_CONFERENCE_EDITOR (object);
 
   if (self->autosave != NULL && self->store != NULL)
-    cairn_autosave_flush (self->autosave);
+    cairn_autosave_flush (self->autosave, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* AdwBin 1.2 unparents its child itself: let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1514,7 +1517,7 @@ cairn_conference_editor_init (CairnConferenceEditor *self)
   self->autosave = cairn_autosave_new (0);
   self->pages = g_ptr_array_new_with_free_func (child_page_free);
   self->agencies = g_ptr_array_new ();
-  g_signal_connect_swapped (self->autosave, "saved", G_CALLBACK (saved_cb), self);
+  g_signal_connect_swapped (self->autosave, "saved", G_CALLBACK (field_saved_cb), self);
   g_signal_connect_swapped (self->autosave, "failed", G_CALLBACK (failed_cb), self);
   g_signal_connect_swapped (self->preview_toggle, "toggled", G_CALLBACK (preview_toggled), self);
   g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (document_changed), self);

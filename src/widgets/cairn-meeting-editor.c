@@ -120,8 +120,9 @@ typedef struct
 } FieldSave;
 
 static gboolean
-save_field (gpointer     user_data,
+save_field (GtkWidget   *widget,
             const char  *value,
+            gpointer     user_data,
             GError     **error)
 {
   FieldSave *fs = user_data;
@@ -171,16 +172,8 @@ bind_field (CairnMeetingEditor *self,
   fs->scope = scope;
   fs->id = id;
   fs->field = field;
-  if (GTK_IS_TEXT_VIEW (widget))
-    {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), value ? value : "", -1);
-      cairn_autosave_bind_text_view (self->autosave, GTK_TEXT_VIEW (widget), name, save_field, fs, g_free);
-    }
-  else
-    {
-      gtk_editable_set_text (GTK_EDITABLE (widget), value ? value : "");
-      cairn_autosave_bind_editable (self->autosave, GTK_EDITABLE (widget), name, save_field, fs, g_free);
-    }
+  cairn_autosave_bind (self->autosave, widget, name, save_field, fs, g_free);
+  cairn_autosave_set_text (self->autosave, widget, value);
 }
 
 static void
@@ -193,8 +186,18 @@ saved_cb (CairnMeetingEditor *self,
   g_signal_emit (self, signals[SAVED], 0, field);
 }
 
+/* A field typed in was stored. */
+static void
+field_saved_cb (CairnMeetingEditor *self,
+                GtkWidget          *widget,
+                const char         *field)
+{
+  saved_cb (self, field);
+}
+
 static void
 failed_cb (CairnMeetingEditor *self,
+           GtkWidget          *widget,
            const char         *field,
            const char         *message)
 {
@@ -380,7 +383,7 @@ remove_clicked (GtkButton          *button,
   RemoveFunc func = g_object_get_data (G_OBJECT (button), "remove-func");
   g_autoptr (GError) error = NULL;
 
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   structural (self, func (self->store, id, &error), error, "removed");
 }
 
@@ -599,7 +602,7 @@ add_item (CairnMeetingEditor *self,
 
   if (self->meeting == NULL)
     return;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   item->title = g_strdup (sub ? _("New sub-item") : _("New item"));
   structural (self, cairn_store_add_agenda_item (self->store, self->meeting->id, after, sub, item, &error), error,
               "item-added");
@@ -623,7 +626,7 @@ move_item (CairnMeetingEditor *self,
 
   if (id == 0)
     return;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   structural (self, cairn_store_move_agenda_item (self->store, id, direction, &error), error, "item-moved");
   focus_item (self, id);
 }
@@ -651,7 +654,7 @@ add_resolution_clicked (GtkButton          *button,
   gint64 id = item_of (GTK_WIDGET (button));
   GtkWidget *card;
 
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   r->body = g_strdup (_("That the report be noted."));
   structural (self, cairn_store_add_resolution (self->store, id, r, &error), error, "resolution-added");
   if ((card = find_item_card (self, id)) != NULL)
@@ -667,7 +670,7 @@ add_action_clicked (GtkButton          *button,
   gint64 id = item_of (GTK_WIDGET (button));
   GtkWidget *card;
 
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   a->action = g_strdup ("");
   a->owner = g_strdup ("");
   structural (self, cairn_store_add_action_point (self->store, id, a, &error), error, "action-added");
@@ -877,7 +880,7 @@ rebuild (CairnMeetingEditor *self)
 
   if (self->store == NULL || self->ref_text == NULL)
     return;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   if (!load (self, &error))
     {
       show_problem (self, error->message);
@@ -919,7 +922,7 @@ add_person_activated (GtkWidget  *widget,
 
   if (self->meeting == NULL)
     return;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   a->name = g_strdup (_("New member"));
   a->attendance = g_strdup ("present");
   structural (self, cairn_store_add_meeting_attendee (self->store, self->meeting->id, a, &error), error,
@@ -962,7 +965,7 @@ approve_activated (GtkWidget  *widget,
   CairnMeetingEditor *self = CAIRN_MEETING_EDITOR (widget);
   g_autoptr (GError) error = NULL;
 
-  if (self->meeting == NULL || !cairn_autosave_flush (self->autosave))
+  if (self->meeting == NULL || !cairn_autosave_flush (self->autosave, NULL))
     return;
   if (!cairn_store_approve_meeting (self->store, self->meeting->id, &error))
     {
@@ -1105,7 +1108,7 @@ static void
 issue (CairnMeetingEditor *self,
        CairnDocumentKind   kind)
 {
-  if (self->meeting == NULL || !cairn_autosave_flush (self->autosave))
+  if (self->meeting == NULL || !cairn_autosave_flush (self->autosave, NULL))
     return;
   if (kind == CAIRN_DOCUMENT_AGENDA && has_version (self, kind))
     ask_correction (self, kind, _("Distribute a revised agenda?"), choose_file);
@@ -1204,7 +1207,7 @@ restart_changed (CairnMeetingEditor *self)
 
   if (self->loading || self->meeting == NULL)
     return;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   structural (self,
               cairn_store_set_minutes_restart (self->store, (int) gtk_drop_down_get_selected (self->restart_dropdown),
                                                &error),
@@ -1253,7 +1256,7 @@ cairn_meeting_editor_set_store (CairnMeetingEditor *self,
   if (self->store == store)
     return;
   if (self->store != NULL)
-    cairn_autosave_flush (self->autosave);
+    cairn_autosave_flush (self->autosave, NULL);
   g_set_object (&self->store, store);
   g_clear_pointer (&self->ref_text, g_free);
   g_clear_pointer (&self->meeting, cairn_meeting_free);
@@ -1286,7 +1289,7 @@ cairn_meeting_editor_open (CairnMeetingEditor  *self,
     }
   if (!cairn_ref_parse (_("Meeting"), ref, CAIRN_REF_MEETING, &parsed, error))
     return FALSE;
-  cairn_autosave_flush (self->autosave);
+  cairn_autosave_flush (self->autosave, NULL);
   self->ref = parsed;
   if (!load (self, error))
     {
@@ -1310,7 +1313,7 @@ cairn_meeting_editor_get_ref (CairnMeetingEditor *self)
 gboolean
 cairn_meeting_editor_flush (CairnMeetingEditor *self)
 {
-  return cairn_autosave_flush (self->autosave);
+  return cairn_autosave_flush (self->autosave, NULL);
 }
 
 void
@@ -1326,7 +1329,7 @@ cairn_meeting_editor_dispose (GObject *object)
   CairnMeetingEditor *self = CAIRN_MEETING_EDITOR (object);
 
   if (self->autosave != NULL && self->store != NULL)
-    cairn_autosave_flush (self->autosave);
+    cairn_autosave_flush (self->autosave, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* AdwBin 1.2 unparents its child itself: let it go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1429,7 +1432,7 @@ cairn_meeting_editor_init (CairnMeetingEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->autosave = cairn_autosave_new (0);
   self->item_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_signal_connect_swapped (self->autosave, "saved", G_CALLBACK (saved_cb), self);
+  g_signal_connect_swapped (self->autosave, "saved", G_CALLBACK (field_saved_cb), self);
   g_signal_connect_swapped (self->autosave, "failed", G_CALLBACK (failed_cb), self);
   g_signal_connect_swapped (self->preview_toggle, "toggled", G_CALLBACK (preview_toggled), self);
   g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (update_preview), self);

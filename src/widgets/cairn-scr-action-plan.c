@@ -5,15 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "cairn-field-saver.h"
+#include "cairn-autosave.h"
 #include "cairn-codes.h"
 #include "cairn-date.h"
 #include "cairn-scr-action-plan.h"
 #include "cairn-scr-store.h"
 #include "cairn-text-area.h"
 #include "cairn-utils.h"
-
-#define AUTOSAVE_DELAY_MS 800
 
 /**
  * CairnScrActionPlan:
@@ -35,7 +33,7 @@ struct _CairnScrActionPlan
   CairnStore *store;
   CairnScr *scr;                /* borrowed from the workspace */
   gboolean editable;
-  CairnFieldSaver *autosave;
+  CairnAutosave *autosave;
 
   GtkWidget *scroller;
   GtkMenuButton *add_recommendation_button;
@@ -268,11 +266,12 @@ save_recommendation (GtkWidget   *field,
 }
 
 static void
-autosave_failed (GtkWidget    *field,
-                 const GError *error,
-                 gpointer      user_data)
+autosave_failed (CairnScrActionPlan *self,
+                 GtkWidget          *widget,
+                 const char         *field,
+                 const char         *message)
 {
-  g_signal_emit (user_data, signals[PROBLEM], 0, error->message);
+  g_signal_emit (self, signals[PROBLEM], 0, message);
 }
 
 static GtkTextView *
@@ -308,9 +307,9 @@ text_cell (CairnScrActionPlan   *self,
   g_object_set_data_full (G_OBJECT (view), "cairn-cell", cell, g_free);
   gtk_widget_add_css_class (frame, "scr-cell");
   gtk_widget_set_hexpand (frame, TRUE);
-  cairn_field_saver_add (self->autosave, GTK_WIDGET (view), save_cell, self);
-  cairn_field_saver_set_text (GTK_WIDGET (view), text);
-  cairn_field_saver_set_editable (GTK_WIDGET (view), self->editable);
+  cairn_autosave_bind (self->autosave, GTK_WIDGET (view), NULL, save_cell, self, NULL);
+  cairn_autosave_set_text (self->autosave, GTK_WIDGET (view), text);
+  cairn_autosave_set_field_editable (self->autosave, GTK_WIDGET (view), self->editable);
   return frame;
 }
 
@@ -332,9 +331,9 @@ date_cell (CairnScrActionPlan   *self,
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  cairn_field_saver_add (self->autosave, entry, save_cell, self);
-  cairn_field_saver_set_text (entry, text);
-  cairn_field_saver_set_editable (entry, self->editable);
+  cairn_autosave_bind (self->autosave, entry, NULL, save_cell, self, NULL);
+  cairn_autosave_set_text (self->autosave, entry, text);
+  cairn_autosave_set_field_editable (self->autosave, entry, self->editable);
   g_object_set_data (G_OBJECT (entry), "cairn-column", GINT_TO_POINTER (column));
   return entry;
 }
@@ -383,7 +382,7 @@ status_changed (GtkDropDown        *dropdown,
     return;
 
   /* The completed-on date follows the status: a complete action has one, no other does. */
-  cairn_field_saver_flush (self->autosave, NULL);
+  cairn_autosave_flush (self->autosave, NULL);
   current = find_action (self, *id, &rec, &index);
   copy = cairn_scr_action_copy (current);
   cairn_set_str (&copy->status, codes[selected].code);
@@ -403,7 +402,7 @@ status_changed (GtkDropDown        *dropdown,
       return;
     }
   if (completed != NULL)
-    cairn_field_saver_set_text (completed, completed_text);
+    cairn_autosave_set_text (self->autosave, completed, completed_text);
   {
     g_autofree char *history = history_text (find_action (self, *id, &rec, &index));
     gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), history);
@@ -573,9 +572,9 @@ recommendation_block (CairnScrActionPlan           *self,
   gtk_box_append (GTK_BOX (block), head);
 
   g_object_set_data_full (G_OBJECT (body), "cairn-recommendation", g_memdup2 (&rec->id, sizeof rec->id), g_free);
-  cairn_field_saver_add (self->autosave, GTK_WIDGET (body), save_recommendation, self);
-  cairn_field_saver_set_text (GTK_WIDGET (body), rec->body);
-  cairn_field_saver_set_editable (GTK_WIDGET (body), self->editable);
+  cairn_autosave_bind (self->autosave, GTK_WIDGET (body), NULL, save_recommendation, self, NULL);
+  cairn_autosave_set_text (self->autosave, GTK_WIDGET (body), rec->body);
+  cairn_autosave_set_field_editable (self->autosave, GTK_WIDGET (body), self->editable);
   gtk_box_append (GTK_BOX (block), frame);
 
   if (rec->actions->len == 0)
@@ -602,7 +601,7 @@ rebuild (CairnScrActionPlan *self)
   GtkWidget *child;
   guint n = self->scr ? self->scr->recommendations->len : 0;
 
-  cairn_field_saver_flush (self->autosave, NULL);
+  cairn_autosave_flush (self->autosave, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recommendations_box))) != NULL)
     gtk_box_remove (self->recommendations_box, child);
   for (guint i = 0; i < n; i++)
@@ -646,7 +645,7 @@ cairn_scr_action_plan_set_review (CairnScrActionPlan *self,
 {
   g_return_if_fail (CAIRN_IS_SCR_ACTION_PLAN (self));
 
-  cairn_field_saver_flush (self->autosave, NULL);
+  cairn_autosave_flush (self->autosave, NULL);
   g_set_object (&self->store, store);
   self->scr = scr;
   self->editable = editable && scr != NULL;
@@ -659,7 +658,7 @@ cairn_scr_action_plan_flush (CairnScrActionPlan  *self,
                              GError             **error)
 {
   g_return_val_if_fail (CAIRN_IS_SCR_ACTION_PLAN (self), FALSE);
-  return cairn_field_saver_flush (self->autosave, error);
+  return cairn_autosave_flush (self->autosave, error);
 }
 
 static void
@@ -668,8 +667,8 @@ cairn_scr_action_plan_dispose (GObject *object)
   CairnScrActionPlan *self = CAIRN_SCR_ACTION_PLAN (object);
 
   if (self->autosave != NULL && self->store != NULL)
-    cairn_field_saver_flush (self->autosave, NULL);
-  g_clear_pointer (&self->autosave, cairn_field_saver_free);
+    cairn_autosave_flush (self->autosave, NULL);
+  g_clear_object (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIRN_TYPE_SCR_ACTION_PLAN);
   g_clear_object (&self->store);
   self->scr = NULL;
@@ -713,7 +712,8 @@ static void
 cairn_scr_action_plan_init (CairnScrActionPlan *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->autosave = cairn_field_saver_new (AUTOSAVE_DELAY_MS, autosave_failed, self);
+  self->autosave = cairn_autosave_new (0);
+  g_signal_connect_swapped (self->autosave, "failed", G_CALLBACK (autosave_failed), self);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->add_recommendation_button), FALSE);
 }

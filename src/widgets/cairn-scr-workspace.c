@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cairn-anonymiser.h"
-#include "cairn-field-saver.h"
+#include "cairn-autosave.h"
 #include "cairn-date.h"
 #include "cairn-error.h"
 #include "cairn-pdf-preview.h"
@@ -21,8 +21,6 @@
 #include "cairn-user-store.h"
 #include "cairn-utils.h"
 
-/* A field is saved this long after the last keystroke (and at once when the focus leaves it). */
-#define AUTOSAVE_DELAY_MS 800
 /* The preview is laid out again this long after the last saved change. */
 #define PREVIEW_DELAY_MS 300
 
@@ -39,7 +37,7 @@
  * publication dates. Beside it, a live preview of the PDF.
  *
  * Every field is saved through the store on its own, as it is edited
- * (cairn-field-saver.h), so each edit is one transaction; the text widgets
+ * (cairn-autosave.h), so each edit is one transaction; the text widgets
  * keep their own undo (Ctrl+Z). What the signed-in user may do comes from
  * the store: a user who may read the draft but not change it sees it read
  * only, with the reason; one who may not read it sees nothing of it.
@@ -58,7 +56,7 @@ struct _CairnScrWorkspace
   char *reference;
   gboolean may_edit;
   gboolean may_publish;
-  CairnFieldSaver *autosave;
+  CairnAutosave *autosave;
   guint preview_id;
   guint versions_idle_id;
   GPtrArray *panel_rows;
@@ -474,13 +472,13 @@ load_fields (CairnScrWorkspace *self)
       if (f >= FIRST_DATE_FIELD)
         {
           g_autofree char *text = cairn_date_to_string (date_slot (self->scr, f));
-          cairn_field_saver_set_text (widget, text);
+          cairn_autosave_set_text (self->autosave, widget, text);
         }
       else
-        cairn_field_saver_set_text (widget, *text_slot (self->scr, f));
+        cairn_autosave_set_text (self->autosave, widget, *text_slot (self->scr, f));
     }
   for (int s = 0; s < CAIRN_SCR_N_SECTIONS; s++)
-    cairn_field_saver_set_text (section_widget (self, s), self->scr->sections[s]);
+    cairn_autosave_set_text (self->autosave, section_widget (self, s), self->scr->sections[s]);
 }
 
 /* Rows added to a preferences group in code, removed before they are made again. */
@@ -554,9 +552,9 @@ member_entry (CairnScrWorkspace         *self,
   gtk_widget_set_hexpand (entry, TRUE);
   g_object_set_data_full (G_OBJECT (entry), "cairn-member", g_memdup2 (&member->id, sizeof member->id), g_free);
   g_object_set_data (G_OBJECT (entry), "cairn-member-part", GINT_TO_POINTER (part));
-  cairn_field_saver_add (self->autosave, entry, save_member, self);
-  cairn_field_saver_set_text (entry, text);
-  cairn_field_saver_set_editable (entry, self->may_edit);
+  cairn_autosave_bind (self->autosave, entry, NULL, save_member, self, NULL);
+  cairn_autosave_set_text (self->autosave, entry, text);
+  cairn_autosave_set_field_editable (self->autosave, entry, self->may_edit);
   return entry;
 }
 
@@ -746,7 +744,7 @@ update_pseudonym_row (CairnScrWorkspace *self,
   if (reload_text)
     {
       g_autoptr (CairnAnonymiser) anon = cairn_anonymiser_new (self->scr);
-      cairn_field_saver_set_text (row, cairn_anonymiser_get_pseudonym (anon, key));
+      cairn_autosave_set_text (self->autosave, row, cairn_anonymiser_get_pseudonym (anon, key));
     }
 }
 
@@ -818,9 +816,9 @@ build_pseudonym_rows (CairnScrWorkspace *self)
       g_object_set_data (G_OBJECT (reset), "cairn-row", row);
       g_signal_connect (reset, "clicked", G_CALLBACK (reset_pseudonym), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), reset);
-      cairn_field_saver_add (self->autosave, row, save_pseudonym, self);
-      cairn_field_saver_set_text (row, entry->pseudonym);
-      cairn_field_saver_set_editable (row, self->may_edit);
+      cairn_autosave_bind (self->autosave, row, NULL, save_pseudonym, self, NULL);
+      cairn_autosave_set_text (self->autosave, row, entry->pseudonym);
+      cairn_autosave_set_field_editable (self->autosave, row, self->may_edit);
       update_pseudonym_row (self, row, FALSE);
       add_row (self->pseudonym_group, self->pseudonym_rows, row);
     }
@@ -1068,7 +1066,7 @@ static void
 apply_editable (CairnScrWorkspace *self,
                 const char        *reason)
 {
-  cairn_field_saver_set_all_editable (self->autosave, self->may_edit);
+  cairn_autosave_set_editable (self->autosave, self->may_edit);
   gtk_widget_set_visible (self->add_member_button, self->may_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dates_month_row), self->may_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dates_age_row), self->may_edit);
@@ -1087,9 +1085,9 @@ static void
 clear_fields (CairnScrWorkspace *self)
 {
   for (int f = 0; f < N_FIELDS; f++)
-    cairn_field_saver_set_text (field_widget (self, f), NULL);
+    cairn_autosave_set_text (self->autosave, field_widget (self, f), NULL);
   for (int s = 0; s < CAIRN_SCR_N_SECTIONS; s++)
-    cairn_field_saver_set_text (section_widget (self, s), NULL);
+    cairn_autosave_set_text (self->autosave, section_widget (self, s), NULL);
   clear_rows (self->panel_group, self->panel_rows);
   clear_rows (self->imr_group, self->imr_rows);
   clear_rows (self->pseudonym_group, self->pseudonym_rows);
@@ -1218,7 +1216,7 @@ cairn_scr_workspace_save (CairnScrWorkspace  *self,
   g_return_val_if_fail (CAIRN_IS_SCR_WORKSPACE (self), FALSE);
   /* The caller says what went wrong, once. */
   self->flushing = TRUE;
-  ok = cairn_field_saver_flush (self->autosave, &local);
+  ok = cairn_autosave_flush (self->autosave, &local);
   if (!cairn_scr_action_plan_flush (self->action_plan, ok ? &local : NULL))
     ok = FALSE;
   self->flushing = FALSE;
@@ -1711,18 +1709,17 @@ action_plan_problem (CairnScrWorkspace *self,
 }
 
 static void
-autosave_failed (GtkWidget    *field,
-                 const GError *error,
-                 gpointer      user_data)
+autosave_failed (CairnScrWorkspace *self,
+                 GtkWidget         *field,
+                 const char        *name,
+                 const char        *message)
 {
-  CairnScrWorkspace *self = user_data;
-
   GtkRoot *root = gtk_widget_get_root (field);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   /* Said when the field is left, not while typing; the field stays marked until it is put right. */
   if (!self->flushing && (focus == NULL || (focus != field && !gtk_widget_is_ancestor (focus, field))))
-    toast (self, error->message);
+    toast (self, message);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -1782,7 +1779,7 @@ cairn_scr_workspace_dispose (GObject *object)
     cairn_scr_workspace_save (self, NULL);
   g_clear_handle_id (&self->preview_id, g_source_remove);
   g_clear_handle_id (&self->versions_idle_id, g_source_remove);
-  g_clear_pointer (&self->autosave, cairn_field_saver_free);
+  g_clear_object (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), CAIRN_TYPE_SCR_WORKSPACE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->scr, cairn_scr_free);
@@ -1918,7 +1915,8 @@ cairn_scr_workspace_init (CairnScrWorkspace *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->autosave = cairn_field_saver_new (AUTOSAVE_DELAY_MS, autosave_failed, self);
+  self->autosave = cairn_autosave_new (0);
+  g_signal_connect_swapped (self->autosave, "failed", G_CALLBACK (autosave_failed), self);
   self->panel_rows = g_ptr_array_new ();
   self->imr_rows = g_ptr_array_new ();
   self->pseudonym_rows = g_ptr_array_new ();
@@ -1929,13 +1927,13 @@ cairn_scr_workspace_init (CairnScrWorkspace *self)
     {
       GtkWidget *widget = field_widget (self, f);
       g_object_set_data (G_OBJECT (widget), "cairn-scr-field", GINT_TO_POINTER (f));
-      cairn_field_saver_add (self->autosave, widget, save_review_field, self);
+      cairn_autosave_bind (self->autosave, widget, NULL, save_review_field, self, NULL);
     }
   for (int s = 0; s < CAIRN_SCR_N_SECTIONS; s++)
     {
       GtkWidget *widget = section_widget (self, s);
       g_object_set_data (G_OBJECT (widget), "cairn-scr-section", GINT_TO_POINTER (s));
-      cairn_field_saver_add (self->autosave, widget, save_section, self);
+      cairn_autosave_bind (self->autosave, widget, NULL, save_section, self, NULL);
     }
   g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (paned_sized), self);
   g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (paned_moved), self);
