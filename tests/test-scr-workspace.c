@@ -1003,7 +1003,9 @@ test_preview_cancels_stale (void)
    * again when the window gives the preview its size). */
   wait_idle ();
   g_assert_true (wait_until (preview_idle, preview));
-  g_assert_cmpint (f.rendered, ==, 1);
+  /* Drawn once, or again at the size the window gave it; never the first
+   * document (its text is not in what is shown). */
+  g_assert_cmpint (f.rendered, >=, 1);
   g_assert_cmpint (cairn_scr_preview_get_n_pages (preview), ==, 2);
   text = pdf_text (cairn_scr_preview_get_pdf (preview));
   g_assert_true (has_words (text, "The second heading"));

@@ -253,6 +253,13 @@ find_action_button (GtkWidget  *root,
   return NULL;
 }
 
+/* The leaflet has slid back from the meeting editor. */
+static gboolean
+editor_gone (gpointer window)
+{
+  return find_visible_type (GTK_WIDGET (window), CAIRN_TYPE_MEETING_EDITOR) == NULL;
+}
+
 /* The board's other records: conferences and meetings listed newest first,
  * one opened from the list and by its reference, back to the list, and a
  * wrong reference refused with the field named. */
@@ -302,9 +309,8 @@ test_window_board_pages (void)
   g_assert_nonnull (back);
   g_assert_true (gtk_widget_get_mapped (back));
   g_signal_emit_by_name (back, "clicked");
-  cairn_test_gui_wait (800);
+  g_assert_true (cairn_test_gui_wait_for (editor_gone, window, 10000));
   g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (gtk_widget_get_parent (editor))) != editor);
-  g_assert_null (find_visible_type (GTK_WIDGET (window), CAIRN_TYPE_MEETING_EDITOR));
   g_assert_false (gtk_widget_get_mapped (back));
 
   /* Conferences: a wrong reference is refused naming the field; a right
