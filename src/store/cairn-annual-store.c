@@ -1875,7 +1875,7 @@ cairn_store_compute_annual_stats (CairnStore              *self,
       year->child_deaths_notified = year->child_deaths_reviewed = -1;
       year->child_deaths_unexpected = year->child_deaths_modifiable = -1;
       year->private_fostering_notifications = year->private_fostering_arrangements = -1;
-      year->training_courses = -1;
+      year->training_courses = year->training_sessions = year->training_attendees = -1;
       year->contributions_pence = year->spending_pence = -1;
       year->contacts_by_source = g_ptr_array_new_with_free_func ((GDestroyNotify) source_count_free);
       year->referrals_by_source = g_ptr_array_new_with_free_func ((GDestroyNotify) source_count_free);
@@ -1936,7 +1936,7 @@ cairn_store_compute_annual_stats (CairnStore              *self,
 /**
  * cairn_store_first_activity_year:
  *
- * Returns: the reporting year of the board's first referral (or case), or
+ * Returns: the reporting year of the board's first referral or case, or
  *   -1 when there is none (or on error, with @error set)
  */
 int
@@ -1949,7 +1949,8 @@ cairn_store_first_activity_year (CairnStore  *self,
   if (!cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error))
     return -1;
   stmt = cairn_store_prepare (
-    self, "SELECT coalesce((SELECT min(received_at) FROM referrals), (SELECT min(opened_on) FROM cases))",
+    self, "SELECT min(d) FROM (SELECT min(received_at) AS d FROM referrals"
+          " UNION ALL SELECT min(opened_on) FROM cases)",
     error);
   if (stmt == NULL)
     return -1;

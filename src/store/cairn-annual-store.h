@@ -391,8 +391,8 @@ typedef struct
   gint64 private_fostering_notifications; /* -1: not entered */
   gint64 private_fostering_arrangements;  /* -1: not entered */
   gint64 training_courses;          /* -1: none entered */
-  gint64 training_sessions;
-  gint64 training_attendees;
+  gint64 training_sessions;         /* -1: none entered */
+  gint64 training_attendees;        /* -1: none entered */
   gint64 contributions_pence;       /* -1: none entered */
   gint64 spending_pence;            /* -1: none entered */
   gint64 board_meetings;
