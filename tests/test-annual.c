@@ -370,6 +370,101 @@ test_members (void)
   g_assert_cmpint (((CairnAnnualMeeting *) g_ptr_array_index (meetings, 1))->present, ==, 1);
 }
 
+static gint64
+sql_int (CairnStore *store,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (cairn_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+sql_exec (CairnStore *store,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (cairn_store_get_db (store), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static const CairnAnnualYear *
+compute_into (CairnStore  *store,
+              GPtrArray  **out,
+              int          y)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (out, g_ptr_array_unref);
+  *out = cairn_annual_compute_stats (store, pathway (), 2009, 2013, NULL, &error);
+  g_assert_no_error (error);
+  return year (*out, y);
+}
+
+/* Years are kept once counted; a change to a record dated in a year makes
+ * that year and the later ones be counted again, the earlier ones not. */
+static void
+test_stats_cache (void)
+{
+  g_autofree char *path = cairn_test_annual_fixture ("annual-cache.cairn", FALSE);
+  g_autoptr (CairnStore) store = cairn_test_annual_open (path, NULL);
+  g_autoptr (GPtrArray) years = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (sql_int (store, "SELECT dirty_from FROM annual_stats_state"), ==, 0);
+  g_assert_cmpint (compute_into (store, &years, 2011)->referrals, ==, 4);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM annual_stats_cache"), ==, 5);
+  g_assert_cmpint (sql_int (store, "SELECT dirty_from FROM annual_stats_state"), ==, 9999);
+
+  /* A referral on 2 April 2011: 2011-12 onwards are to be counted again. */
+  sql_exec (store, "INSERT INTO referrals (case_id, received_at, source_code) VALUES (901, '2011-04-02', '4')");
+  g_assert_cmpint (sql_int (store, "SELECT dirty_from FROM annual_stats_state"), ==, 2011);
+  g_assert_cmpint (compute_into (store, &years, 2011)->referrals, ==, 5);
+  g_assert_cmpint (year (years, 2010)->referrals, ==, 3);
+  g_assert_cmpint (sql_int (store, "SELECT dirty_from FROM annual_stats_state"), ==, 9999);
+
+  /* The cache is what is read: a write that bypasses the triggers (a bulk
+   * write) is not seen until the years are marked again, as
+   * cairn_store_end_bulk() does. */
+  cairn_store_set_index_live (store, FALSE);
+  sql_exec (store, "INSERT INTO referrals (case_id, received_at, source_code) VALUES (2101, '2009-05-02', '4')");
+  cairn_store_set_index_live (store, TRUE);
+  g_assert_cmpint (compute_into (store, &years, 2009)->referrals, ==, 0);
+  g_assert_true (cairn_store_annual_invalidate (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (compute_into (store, &years, 2009)->referrals, ==, 1);
+  g_assert_cmpint (year (years, 2011)->referrals, ==, 5);
+
+  /* A plan's category changed (to physical abuse, its recorded category
+   * being neglect: more than one, so multiple): the year the plan started,
+   * and later ones, are counted again. */
+  sql_exec (store, "UPDATE cp_plans SET latest_category = 'PHY' WHERE id = 15");
+  g_assert_cmpint (sql_int (store, "SELECT dirty_from FROM annual_stats_state"), ==, 2011);
+  g_assert_cmpint (compute_into (store, &years, 2011)->children_on_plans_by[CAIRN_ANNUAL_MULTIPLE], ==, 4);
+  g_assert_cmpint (year (years, 2011)->children_on_plans_by[CAIRN_ANNUAL_NEGLECT], ==, 1);
+
+  /* Other rules (another limit): every year is counted again. */
+  {
+    g_autoptr (CairnRuleOverride) o = cairn_rule_override_new ();
+    o->edition = g_strdup ("wt2010");
+    o->rule_id = g_strdup ("W10-04");
+    cairn_date_set_ymd (&o->effective_from, 2010, 4, 1);
+    o->limit = 7;
+    o->unit = g_strdup ("working_days");
+    o->source = g_strdup ("Local procedure");
+    cairn_date_set_ymd (&o->recorded_on, 2010, 3, 20);
+    g_assert_true (cairn_pathway_add_rule_override (store, o, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (compute_into (store, &years, 2010)->initial_assessments.within, ==, 1);
+}
+
 static void
 test_edition_of_year (void)
 {
@@ -545,6 +640,7 @@ main (int    argc,
   g_test_add_func ("/cairn/annual/stats/entered-figures", test_entered_figures);
   g_test_add_func ("/cairn/annual/stats/members", test_members);
   g_test_add_func ("/cairn/annual/edition-of-year", test_edition_of_year);
+  g_test_add_func ("/cairn/annual/stats/cache", test_stats_cache);
   g_test_add_func ("/cairn/annual/store/narratives", test_narratives);
   g_test_add_func ("/cairn/annual/store/permissions", test_permissions);
   g_test_add_func ("/cairn/annual/store/validation", test_validation);

@@ -408,6 +408,8 @@ GPtrArray *cairn_store_compute_annual_stats (CairnStore             *self,
                                              GError                **error);
 int        cairn_store_first_activity_year  (CairnStore             *self,
                                              GError                **error);
+gboolean   cairn_store_annual_invalidate    (CairnStore             *self,
+                                             GError                **error);
 
 /* ---- Serious case review actions (AR10–AR12) ---------------------------- */
 
