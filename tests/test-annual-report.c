@@ -621,6 +621,44 @@ test_cli (void)
   }
 }
 
+/* The demo board's latest year makes a whole report: every section
+ * written, every figure the Board enters present, the year before beside it. */
+static void
+test_demo_latest_year (void)
+{
+  g_autofree char *db = cairn_test_scratch_path ("annual-demo.cairn");
+  g_autofree char *out = cairn_test_scratch_path ("annual-demo.pdf");
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  g_autoptr (CairnPdfText) text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *flat = NULL;
+
+  g_assert_cmpint (cairn_test_run_cli (NULL, NULL, "demo", "--db", db, "--children", "400", NULL), ==, 0);
+  {
+    /* The latest year that has ended by the demo's as-of day, 31 March 2014. */
+    const char *argv[] = { "report", "annual", "--db", db, "--year", "latest", "-o", out,
+                           "--user", "demo-chair", "--password-fd", "0", NULL };
+    g_assert_cmpint (cairn_test_run_cli_input ("cairn-demo-password\n", &stdout_text, &stderr_text, argv), ==, 0);
+  }
+  g_assert_true (g_str_has_prefix (stdout_text, "Annual report 2013-14 (Working Together to Safeguard Children 2013), "));
+  g_assert_cmpstr (stderr_text, ==, "");
+  text = cairn_pdf_text_extract_file (out, &error);
+  g_assert_no_error (error);
+  flat = flat_text (text);
+  g_assert_null (strstr (flat, "DRAFT"));
+  g_assert_nonnull (strstr (flat, "Working Together to Safeguard Children 2013"));
+  g_assert_nonnull (strstr (flat, "Cairnside"));
+  /* Figures the Board enters, for both years. */
+  g_assert_false (has_row (flat, "Contacts", "—", NULL));
+  g_assert_false (has_row (flat, "Child deaths reviewed", "—", NULL));
+  g_assert_false (has_row (flat, "Private fostering notifications", "—", NULL));
+  g_assert_false (has_row (flat, "Training courses delivered", "—", NULL));
+  g_assert_false (has_row (flat, "Contributions from partner agencies", "—", NULL));
+  g_assert_nonnull (strstr (flat, "1. Child sexual exploitation"));
+  g_assert_nonnull (strstr (flat, "Chief Executive of the council"));
+}
+
 /* Keeps the fixture's reports for a person to look at:
  * ANNUAL_PDF_OUT=DIR test-annual-report -p /cairn/annual/report/keep */
 static void
@@ -665,6 +703,7 @@ main (int    argc,
   g_test_add_func ("/cairn/annual/report/csv", test_csv);
   g_test_add_func ("/cairn/annual/report/scr-text-withheld", test_scr_text_withheld);
   g_test_add_func ("/cairn/annual/cli/exit-statuses", test_cli);
+  g_test_add_func ("/cairn/annual/report/demo-latest-year", test_demo_latest_year);
   g_test_add_func ("/cairn/annual/report/keep", test_keep);
   return g_test_run ();
 }

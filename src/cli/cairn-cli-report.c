@@ -261,7 +261,8 @@ report_annual (int    argc,
   g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The reporting year, e.g. 2011-12"), "YYYY-YY" },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
+      N_("The reporting year, e.g. 2011-12, or latest: the last year that has ended"), "YYYY-YY" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE.pdf" },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
       N_("Also write the figures as CSV for analysts into this folder"), "DIR" },
@@ -292,7 +293,7 @@ report_annual (int    argc,
     return cairn_cli_usage_error (argv[1], _("unexpected argument"));
   if (year_text == NULL)
     return cairn_cli_usage_error ("--year", _("a reporting year is required (e.g. 2011-12)"));
-  if (!cairn_year_parse ("--year", year_text, &year, &error))
+  if (g_strcmp0 (year_text, "latest") != 0 && !cairn_year_parse ("--year", year_text, &year, &error))
     return cairn_cli_fail (error);
   if (output == NULL)
     return cairn_cli_usage_error ("-o", _("an output file is required"));
@@ -300,6 +301,17 @@ report_annual (int    argc,
     return status;
   if (!cairn_store_get_today_checked (store, &today, &error))
     return cairn_cli_fail (error);
+  if (g_strcmp0 (year_text, "latest") == 0)
+    {
+      /* The last year that has ended by today (the board's as-of day for a demo). */
+      GDate last;
+      year = cairn_year_of_date (&today);
+      cairn_year_bounds (year, NULL, &last);
+      if (g_date_compare (&today, &last) < 0)
+        year--;
+      g_free (year_text);
+      year_text = cairn_year_to_string (year);
+    }
   cairn_year_bounds (year, &first, NULL);
   if (g_date_compare (&first, &today) > 0)
     return cairn_cli_usage_error ("--year", _("\"%s\" has not started yet"), year_text);

@@ -480,12 +480,14 @@ group_digits (gint64 n)
   return g_string_free (s, FALSE);
 }
 
+/* One decimal, thousands grouped: 1139.94 → "1,139.9". */
 static char *
 format_decimal (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  gint64 tenths = (gint64) llround (fabs (value) * 10.0);
+  g_autofree char *whole = group_digits (tenths / 10);
 
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", value));
+  return g_strdup_printf ("%s%s.%d", value < 0 && tenths > 0 ? "−" : "", whole, (int) (tenths % 10));
 }
 
 static char *
@@ -1020,11 +1022,27 @@ source_count (GPtrArray  *list,
   return 0;
 }
 
+/* The position of a source in the census code list ("" and unknown codes last). */
+static gsize
+source_rank (const char *code)
+{
+  gsize n;
+  const CairnCode *codes = cairn_codes_get (CAIRN_CODES_REFERRAL_SOURCE, &n);
+
+  for (gsize i = 0; i < n; i++)
+    if (g_strcmp0 (codes[i].code, code) == 0)
+      return i;
+  return n + (cairn_str_empty (code) ? 1 : 0);
+}
+
 static int
 compare_codes (gconstpointer a,
                gconstpointer b)
 {
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
+  const char *x = *(const char **) a, *y = *(const char **) b;
+  gsize rx = source_rank (x), ry = source_rank (y);
+
+  return rx != ry ? (rx < ry ? -1 : 1) : g_strcmp0 (x, y);
 }
 
 /* Counts by source, the year beside the year before, in census code order. */
@@ -1061,8 +1079,7 @@ add_source_table (Build      *b,
   g_ptr_array_sort (codes, compare_codes);
   {
     g_autofree char *caption = g_strdup_printf (_("%s by source"), what);
-    CairnParagraph *p = cairn_document_add_paragraph (b->doc);
-    cairn_paragraph_add_run (p, CAIRN_RUN_BOLD, caption);
+    cairn_document_add_heading (b->doc, 3, caption);
   }
   table = cairn_document_add_table (b->doc, 3, widths, 1);
   cairn_table_add_row (table, header);
@@ -1514,8 +1531,8 @@ add_scr_group (Build               *b,
                CairnAnnualScrGroup  group)
 {
   CairnAnnualReport *r = b->report;
-  static const double widths[] = { 1.2, 2.5, 1.3, 1.1, 1.1, 1.6 };
-  static const double widths_start[] = { 1.1, 2.1, 1.3, 1.1, 1.0, 1.0, 1.4 };
+  static const double widths[] = { 1.3, 2.5, 1.3, 1.1, 1.1, 1.5 };
+  static const double widths_start[] = { 1.3, 2.0, 1.3, 1.1, 1.0, 1.0, 1.3 };
   g_autofree char *status_head = g_strdup_printf (_("Status at 31 March %d"), r->year + 1);
   g_autofree char *start_head = g_strdup_printf (_("At 1 April %d"), r->year);
   const char *header[] = { _("Review"), _("Action"), _("Responsible"), _("Due"), status_head,
@@ -1541,7 +1558,7 @@ add_scr_group (Build               *b,
         }
       n++;
       review = g_strdup_printf ("SCR-%04d-%02d%s%s", a->scr_year, a->scr_number,
-                                cairn_str_empty (a->scr_title) ? "" : " ", a->scr_title ? a->scr_title : "");
+                                cairn_str_empty (a->scr_title) ? "" : "\n", a->scr_title ? a->scr_title : "");
       if (a->action_id == 0)
         {
           const char *row[] = { review, _("No action recorded by 31 March"), "", "", "", "", "", NULL };

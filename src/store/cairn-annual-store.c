@@ -2063,6 +2063,91 @@ done:
   cairn_store_rollback (self);
 }
 
+/* Triggers that lower annual_stats_state.dirty_from to the reporting year
+ * of a changed row (of its old and new values), while the derived tables are
+ * kept live (cairn_index_live(): bulk writes switch them off and
+ * cairn_store_end_bulk() marks every year instead). */
+#define ANNUAL_FY(x) "(CAST(substr(" x ", 1, 4) AS INTEGER) - (substr(" x ", 6, 2) < '04'))"
+#define ANNUAL_MARK(y)                                                                          \
+  " UPDATE annual_stats_state SET dirty_from = coalesce(" y ", 0)"                              \
+  " WHERE dirty_from > coalesce(" y ", 0); END;"
+#define ANNUAL_WATCH(table, y_new, y_old)                                                       \
+  "CREATE TRIGGER cairn_annual_" table "_insert AFTER INSERT ON " table                         \
+  " WHEN cairn_index_live() BEGIN" ANNUAL_MARK (y_new)                                          \
+  "CREATE TRIGGER cairn_annual_" table "_update AFTER UPDATE ON " table                         \
+  " WHEN cairn_index_live() BEGIN" ANNUAL_MARK ("min(coalesce(" y_new ", 0), coalesce(" y_old ", 0))") \
+  "CREATE TRIGGER cairn_annual_" table "_delete AFTER DELETE ON " table                         \
+  " WHEN cairn_index_live() BEGIN" ANNUAL_MARK (y_old)
+#define ANNUAL_WATCH_DATE(table, col) ANNUAL_WATCH (table, ANNUAL_FY ("NEW." col), ANNUAL_FY ("OLD." col))
+#define ANNUAL_WATCH_YEAR(table) ANNUAL_WATCH (table, "NEW.year", "OLD.year")
+#define ANNUAL_WATCH_ALL(table) ANNUAL_WATCH (table, "0", "0")
+#define ANNUAL_WATCH_PARENT(table, fk, parent, col)                                             \
+  ANNUAL_WATCH (table, "(SELECT " ANNUAL_FY (col) " FROM " parent " WHERE id = NEW." fk ")",      \
+                "(SELECT " ANNUAL_FY (col) " FROM " parent " WHERE id = OLD." fk ")")
+
+static const char annual_triggers[] =
+  ANNUAL_WATCH_DATE ("referrals", "received_at")
+  ANNUAL_WATCH_DATE ("cases", "opened_on")
+  ANNUAL_WATCH_DATE ("assessments", "started_on")
+  ANNUAL_WATCH_DATE ("strategy_discussions", "held_at")
+  ANNUAL_WATCH_DATE ("s47_enquiries", "started_on")
+  ANNUAL_WATCH_DATE ("conferences", "held_at")
+  ANNUAL_WATCH_PARENT ("conference_subjects", "conference_id", "conferences", "held_at")
+  ANNUAL_WATCH_DATE ("cp_plans", "started_on")
+  ANNUAL_WATCH_PARENT ("cp_plan_categories", "plan_id", "cp_plans", "started_on")
+  ANNUAL_WATCH_PARENT ("cp_reviews", "plan_id", "cp_plans", "started_on")
+  ANNUAL_WATCH_DATE ("events", "occurred_at")
+  ANNUAL_WATCH_ALL ("scrs")
+  ANNUAL_WATCH_ALL ("scr_recommendations")
+  ANNUAL_WATCH_ALL ("scr_actions")
+  ANNUAL_WATCH_ALL ("scr_action_history")
+  ANNUAL_WATCH_ALL ("board_meetings")
+  ANNUAL_WATCH_ALL ("board")
+  ANNUAL_WATCH_YEAR ("child_population")
+  ANNUAL_WATCH_YEAR ("contacts")
+  ANNUAL_WATCH_YEAR ("child_death_reviews")
+  ANNUAL_WATCH_YEAR ("private_fostering")
+  ANNUAL_WATCH_YEAR ("training_courses")
+  ANNUAL_WATCH_YEAR ("partner_contributions")
+  ANNUAL_WATCH_YEAR ("board_spending");
+
+/**
+ * cairn_store_annual_install_triggers:
+ *
+ * (Re)creates the triggers that keep annual_stats_state.dirty_from (the
+ * first year whose cached statistics a change may have touched), from the
+ * tables of the current schema; a schema without the statistics cache gets
+ * none. Runs after the migrations, and after a bulk write that dropped the
+ * row triggers (the demo generator).
+ */
+gboolean
+cairn_store_annual_install_triggers (CairnStore  *self,
+                                     GError     **error)
+{
+  sqlite3 *db = cairn_store_get_db (self);
+  g_autoptr (GString) script = g_string_new ("");
+  sqlite3_stmt *stmt = NULL;
+  gboolean has_cache;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'"
+                              " AND name LIKE 'cairn\\_annual\\_%' ESCAPE '\\'", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cairn_store_set_db_error (self, error, cairn_store_get_path (self));
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (script, "DROP TRIGGER \"%s\";\n", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'annual_stats_state'", -1,
+                      &stmt, NULL);
+  has_cache = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  if (has_cache)
+    g_string_append (script, annual_triggers);
+  return script->len == 0 || cairn_store_exec (self, script->str, error);
+}
+
 /**
  * cairn_store_annual_invalidate:
  *

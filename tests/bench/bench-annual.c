@@ -233,6 +233,7 @@ main (int    argc,
   guint n_children = 1000000, runs = 3, n_pages = 0;
   int year;
 
+  setvbuf (stdout, NULL, _IOLBF, 0);
   for (int i = 1; i < argc; i++)
     {
       if (g_strcmp0 (argv[i], "--keep") == 0 && i + 1 < argc)
