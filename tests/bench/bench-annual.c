@@ -16,20 +16,22 @@
 #include "cairn-store.h"
 #include "cairn-user-store.h"
 #include "cairn-date.h"
+#include "cairn-demo.h"
 
 /*
  * How fast the annual report's statistics and the whole PDF are, on a large
  * board, beside the sqlite3 shell running the same statements.
  *
- *   bench-annual [--children N] [--keep FILE] [--runs N]
+ *   bench-annual [--children N] [--synthetic] [--keep FILE] [--runs N]
  *   bench-annual --db FILE [--year 2013-14] [--runs N] [--script FILE.sql]
  *
- * Without --db it writes a synthetic board of N children (default
- * 1,000,000) over 2008-09 to 2013-14 with its own SQL (cases, referrals,
- * assessments, strategy discussions, enquiries, conferences, plans with
- * categories, reviews, visits), with the audit and index triggers dropped
- * for the bulk write; --keep keeps it for later runs. With --db it opens a
- * board that exists (a demo board, for instance).
+ * Without --db it writes the demo board of N children (default 1,000,000;
+ * cairn_demo_write(), as `cairn-cli demo` does, without the pathway's case
+ * summaries, which the statistics do not read), or with --synthetic a
+ * quicker board of its own SQL (cases, referrals, assessments, strategy
+ * discussions, enquiries, conferences, plans with categories, reviews,
+ * visits; the row triggers dropped for the bulk write); --keep keeps it for
+ * later runs. With --db it opens a board that exists.
  *
  * It then times cairn_annual_compute_stats() for the five years to the
  * report's year, counted afresh (every year marked changed first) and read
@@ -171,6 +173,25 @@ generate (const char *path,
   printf ("generated %u children in %.1f s\n", n_children, (g_get_monotonic_time () - t0) / 1e6);
 }
 
+static void
+generate_demo (const char *path,
+               guint       n_children)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnStore) store = cairn_store_open (path, CAIRN_STORE_OPEN_CREATE | CAIRN_STORE_OPEN_FORCE, &error);
+  CairnDemoOptions options;
+  CairnDemoSummary summary;
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  cairn_demo_options_init (&options);
+  options.n_children = n_children;
+  if (!cairn_demo_write (store, &options, NULL, NULL, &summary, &error))
+    g_error ("demo: %s", error->message);
+  printf ("demo board of %u children (%" G_GINT64_FORMAT " cases, %" G_GINT64_FORMAT " events) in %.1f s\n",
+          n_children, summary.cases, summary.events, (g_get_monotonic_time () - t0) / 1e6);
+}
+
 static int
 trace_statement (unsigned  type,
                  void     *data,
@@ -231,6 +252,7 @@ main (int    argc,
   g_autoptr (GArray) pdf_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   const char *keep = NULL, *existing = NULL, *year_text = "2013-14", *save_script = NULL;
   guint n_children = 1000000, runs = 3, n_pages = 0;
+  gboolean synthetic = FALSE;
   int year;
 
   setvbuf (stdout, NULL, _IOLBF, 0);
@@ -249,11 +271,13 @@ main (int    argc,
         }
       else if (g_strcmp0 (argv[i], "--year") == 0 && i + 1 < argc)
         year_text = argv[++i];
+      else if (g_strcmp0 (argv[i], "--synthetic") == 0)
+        synthetic = TRUE;
       else if (g_strcmp0 (argv[i], "--script") == 0 && i + 1 < argc)
         save_script = argv[++i];
       else
         {
-          fprintf (stderr, "usage: bench-annual [--children N] [--keep FILE] [--runs N] | --db FILE [--year YYYY-YY]\n");
+          fprintf (stderr, "usage: bench-annual [--children N] [--synthetic] [--keep FILE] [--runs N] | --db FILE [--year YYYY-YY]\n");
           return 2;
         }
     }
@@ -268,8 +292,10 @@ main (int    argc,
   path = g_strdup (existing ? existing : keep ? keep : NULL);
   if (path == NULL)
     path = g_build_filename (dir, "bench.cairn", NULL);
-  if (existing == NULL)
+  if (existing == NULL && synthetic)
     generate (path, n_children);
+  else if (existing == NULL)
+    generate_demo (path, n_children);
 
   store = cairn_store_open (path, CAIRN_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
