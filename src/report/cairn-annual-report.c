@@ -17,6 +17,7 @@
 #include "cairn-date.h"
 #include "cairn-error.h"
 #include "cairn-pdf-writer.h"
+#include "cairn-ref.h"
 #include "cairn-scr-store.h"
 #include "cairn-utils.h"
 
@@ -1531,8 +1532,9 @@ add_scr_group (Build               *b,
                CairnAnnualScrGroup  group)
 {
   CairnAnnualReport *r = b->report;
-  static const double widths[] = { 1.3, 2.5, 1.3, 1.1, 1.1, 1.5 };
-  static const double widths_start[] = { 1.3, 2.0, 1.3, 1.1, 1.0, 1.0, 1.3 };
+  /* Responsible wide enough for "Superintendent," on one line. */
+  static const double widths[] = { 1.2, 2.5, 1.5, 1.0, 1.1, 1.5 };
+  static const double widths_start[] = { 1.2, 2.0, 1.5, 1.0, 1.0, 1.0, 1.3 };
   g_autofree char *status_head = g_strdup_printf (_("Status at 31 March %d"), r->year + 1);
   g_autofree char *start_head = g_strdup_printf (_("At 1 April %d"), r->year);
   const char *header[] = { _("Review"), _("Action"), _("Responsible"), _("Due"), status_head,
@@ -1796,7 +1798,11 @@ add_appendix (Build *b)
                                    ? g_strdup_printf (_("%d of %d (%d by written report)"), m->attended,
                                                       m->meetings, m->represented)
                                    : g_strdup_printf (_("%d of %d"), m->attended, m->meetings);
-          g_autofree char *role = m->lay_member ? g_strdup_printf (_("%s (lay member)"), m->role) : g_strdup (m->role);
+          g_autofree char *folded = g_utf8_casefold (m->role, -1);
+          /* "Lay Member (lay member)" says it twice. */
+          g_autofree char *role = m->lay_member && strstr (folded, "lay member") == NULL
+                                    ? g_strdup_printf (_("%s (lay member)"), m->role)
+                                    : g_strdup (m->role);
           const char *row[] = { m->name, m->agency, role, att, NULL };
           cairn_table_add_row (table, row);
         }
@@ -1808,9 +1814,11 @@ add_appendix (Build *b)
         {
           CairnAnnualMeeting *m = g_ptr_array_index (r->meetings, i);
           g_autofree char *when = cairn_date_to_display (&m->held_on);
-          g_string_append_printf (s, "%sBM-%04d-%02d (%s, %d %s)", i ? "; " : "", m->year, m->number,
-                                  when, m->present, g_dngettext (GETTEXT_PACKAGE, "member present",
-                                                                 "members present", m->present));
+          CairnRef ref = { .kind = CAIRN_REF_MEETING, .year = m->year, .number = m->number };
+          g_autofree char *ref_text = cairn_ref_format (&ref);
+          g_string_append_printf (s, "%s%s (%s, %d %s)", i ? "; " : "", ref_text, when, m->present,
+                                  g_dngettext (GETTEXT_PACKAGE, "member present", "members present",
+                                               m->present));
         }
       g_string_append_c (s, '.');
       cairn_document_add_text (b->doc, s->str);

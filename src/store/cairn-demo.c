@@ -4316,23 +4316,25 @@ static const struct
 } demo_narratives[] = {
   { "recipients", "The Board's annual report is published on its website and sent to the bodies "
                   "listed below. Partner agencies have each confirmed the figures they supplied." },
-  { "ar1", "Local arrangements to safeguard children in Cairnside are effective overall, and better "
-           "than a year ago: more initial conferences were held on time, and every child on a plan "
-           "had a named lead professional. The Board is less assured about how quickly concerns "
+  { "ar1", "Local arrangements to safeguard children in Cairnside are effective overall, and every "
+           "child on a plan had a named lead professional. The figures below show where practice "
+           "improved on last year and where it did not. The Board is less assured about how quickly concerns "
            "about neglect are recognised, and about the timeliness of review conferences, which "
            "remain the main risks.\n\n"
            "The Board's judgement rests on the figures in this report, on two multi-agency case "
            "audits and on the findings of its serious case reviews." },
-  { "ar2", "Cairnside's child population grew slightly. Referrals stayed close to last year's level "
-           "and re-referrals fell; schools and the police remain the largest sources.\n\n"
-           "- Timeliness of assessments improved after the assessment teams were restructured.\n"
-           "- Neglect remains the most common category of child protection plan, followed by "
-           "emotional abuse, where domestic abuse is often the underlying concern." },
+  { "ar2", "The tables below set Cairnside's children, contacts, referrals, assessments and plans "
+           "beside the year before; the police and schools remain the largest sources of "
+           "referrals.\n\n"
+           "- The assessment teams were restructured during the year; their timeliness is shown "
+           "below.\n"
+           "- Neglect remains the most common category of child protection plan; where the "
+           "category is emotional abuse, domestic abuse is often the underlying concern." },
   { "ar3", "The multi-agency safeguarding hub opened, bringing police, health and children's "
            "social care decisions on contacts into one place. The neglect toolkit recommended by "
            "the Board's review was launched and is now used in every early help assessment." },
-  { "ar4", "Reviews of child protection plans are still too often late, and plans lasting two "
-           "years or more show that some families' circumstances do not change quickly enough. "
+  { "ar4", "Reviews of child protection plans are still too often late, and some families' "
+           "circumstances do not change quickly enough while their children are on a plan. "
            "Health visiting capacity is stretched in the east of the borough." },
   { "weaknesses", "The main weakness is drift in long plans: core groups sometimes continue without "
                   "clear outcomes. Its causes are caseloads in two teams and a lack of challenge at "
@@ -4344,9 +4346,9 @@ static const struct
   { "ar6", "Child protection procedures were updated for the current edition of Working Together. "
            "A safer recruitment audit of schools found all but two compliant; both have since "
            "corrected their records. Private fostering awareness work reached every primary school." },
-  { "ar7", "Single and inter-agency training was delivered to more staff than last year. Courses "
-           "were chosen from the training needs analysis, and evaluation three months after each "
-           "course shows the learning is being used in practice." },
+  { "ar7", "Single and inter-agency courses were chosen from the training needs analysis, and "
+           "evaluation three months after each course shows the learning is being used in "
+           "practice." },
   { "ar8", "The child death overview panel reviewed the deaths notified in the year. Safe sleeping "
            "remains the most common modifiable factor; the panel's safe sleep campaign was "
            "repeated with midwives and health visitors." },
