@@ -229,7 +229,7 @@ static const char fixture_sql[] =
   "INSERT INTO board_members (id, name, role, agency_id, lay_member, joined_on, left_on) VALUES"
   " (1, 'Ann Chairwood', 'Independent Chair', NULL, 0, '2009-01-01', NULL),"
   " (2, 'Bob Bluelight', 'Superintendent', 2, 0, '2011-09-01', NULL),"
-  " (3, 'Carol Layfield', 'Lay member', NULL, 1, '2010-01-01', '2011-08-01');"
+  " (3, 'Carol Layfield', 'Parent', NULL, 1, '2010-01-01', '2011-08-01');"
   "INSERT INTO board_meetings (id, year, number, held_on) VALUES"
   " (1, 2011, 1, '2011-06-15'), (2, 2011, 2, '2011-10-12'), (3, 2012, 1, '2012-04-12');"
   "INSERT INTO meeting_attendance (meeting_id, name, attendance) VALUES"

@@ -407,7 +407,7 @@ test_figures_in_pdf (void)
   /* AR9, the appendix. */
   g_assert_nonnull (strstr (flat, "1. Child sexual exploitation"));
   g_assert_true (has_line (layout, "Bob Bluelight Testshire Police Superintendent 0 of 1"));
-  g_assert_true (has_line (layout, "Carol Layfield Lay member (lay member) 1 of 1"));
+  g_assert_true (has_line (layout, "Carol Layfield Parent (lay member) 1 of 1"));
   /* The glossary defines what is counted. */
   g_assert_nonnull (strstr (flat, "Re-referrals within 12 months. Referrals in the year of a child"));
 }
@@ -657,6 +657,9 @@ test_demo_latest_year (void)
   g_assert_false (has_row (flat, "Contributions from partner agencies", "—", NULL));
   g_assert_nonnull (strstr (flat, "1. Child sexual exploitation"));
   g_assert_nonnull (strstr (flat, "Chief Executive of the council"));
+  /* The demo's lay members are "Lay Member": said once in the appendix. */
+  g_assert_nonnull (strstr (flat, "Lay Member"));
+  g_assert_null (strstr (flat, "Lay Member (lay member)"));
 }
 
 /* Keeps the fixture's reports for a person to look at:
