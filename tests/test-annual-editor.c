@@ -300,6 +300,36 @@ test_export (void)
   close_editor (&fx);
 }
 
+/* The Export button does not ask for the error: a refusal is said on the
+ * status line all the same. */
+static void
+export_refused (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  gboolean *done = data;
+
+  g_assert_false (cairn_annual_report_editor_export_finish (CAIRN_ANNUAL_REPORT_EDITOR (source), result, NULL));
+  *done = TRUE;
+}
+
+static void
+test_export_refused (void)
+{
+  Fixture fx = { 0 };
+  g_autofree char *dir = cairn_test_scratch_path ("no-such-folder");
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  gboolean done = FALSE;
+
+  open_editor (&fx, "chair", "2012-06-30");
+  cairn_annual_report_editor_export_async (fx.editor, file, NULL, export_refused, &done);
+  g_assert_true (cairn_test_gui_wait_for (flag_set, &done, 20000));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (cairn_test_gui_find_label_containing (GTK_WIDGET (fx.editor), "no-such-folder"));
+  close_editor (&fx);
+}
+
 /* A practitioner may read the report but not write it. */
 static void
 test_read_only (void)
@@ -324,6 +354,7 @@ main (int    argc,
   g_test_add_func ("/cairn/annual/editor/preview-follows-section", test_preview_follows_section);
   g_test_add_func ("/cairn/annual/editor/year-picker", test_year_picker);
   g_test_add_func ("/cairn/annual/editor/export", test_export);
+  g_test_add_func ("/cairn/annual/editor/export-refused", test_export_refused);
   g_test_add_func ("/cairn/annual/editor/read-only", test_read_only);
   return g_test_run ();
 }

@@ -75,6 +75,7 @@ struct _CairnAnnualReportEditor
   int n_pages;
   int page;
   GArray *section_pages;        /* int per section: its page, or -1 */
+  GtkFileChooserNative *chooser; /* while Export asks where */
   gboolean turn_to_section;     /* the next preview opens on the section's page */
 };
 
@@ -941,7 +942,8 @@ cairn_annual_report_editor_export_finish (CairnAnnualReportEditor  *self,
                                           GError                  **error)
 {
   ExportJob *job = g_task_get_task_data (G_TASK (result));
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), error);
+  g_autoptr (GError) local_error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &local_error);
 
   if (job != NULL)
     {
@@ -959,8 +961,13 @@ cairn_annual_report_editor_export_finish (CairnAnnualReportEditor  *self,
           set_status (self, text);
         }
     }
-  if (!ok && error != NULL && *error != NULL)
-    set_status (self, (*error)->message);
+  /* A refusal is said on the status line even when the caller does not ask
+   * for the error (the Export button). */
+  if (!ok)
+    {
+      set_status (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   return ok;
 }
 
@@ -983,7 +990,7 @@ export_response (GtkNativeDialog         *chooser,
       cairn_annual_report_editor_export_async (self, file, NULL, export_written, NULL);
     }
   gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_clear_object (&self->chooser);
 }
 
 static void
@@ -997,8 +1004,14 @@ export_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export the Annual Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  if (self->chooser != NULL)
+    return;
+  /* Kept by the editor, and closed with it, so that its answer never
+   * reaches an editor that is gone. */
+  chooser = self->chooser = gtk_file_chooser_native_new (_("Export the Annual Report"),
+                                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
@@ -1006,6 +1019,18 @@ export_action (GtkWidget  *widget,
 }
 
 /* ---- GObject --------------------------------------------------------------------- */
+
+/* Leaving the window (closed, or the page replaced) saves what was typed
+ * at once: a worker thread may keep the editor alive for a while after. */
+static void
+cairn_annual_report_editor_unroot (GtkWidget *widget)
+{
+  CairnAnnualReportEditor *self = CAIRN_ANNUAL_REPORT_EDITOR (widget);
+
+  if (self->store != NULL)
+    flush (self);
+  GTK_WIDGET_CLASS (cairn_annual_report_editor_parent_class)->unroot (widget);
+}
 
 static void
 cairn_annual_report_editor_dispose (GObject *object)
@@ -1017,6 +1042,12 @@ cairn_annual_report_editor_dispose (GObject *object)
     flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->render_cancellable);
   g_cancellable_cancel (self->page_cancellable);
@@ -1088,6 +1119,7 @@ cairn_annual_report_editor_class_init (CairnAnnualReportEditorClass *klass)
   object_class->dispose = cairn_annual_report_editor_dispose;
   object_class->get_property = cairn_annual_report_editor_get_property;
   object_class->set_property = cairn_annual_report_editor_set_property;
+  widget_class->unroot = cairn_annual_report_editor_unroot;
 
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CAIRN_TYPE_STORE,
                                                 G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
