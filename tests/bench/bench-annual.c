@@ -405,8 +405,18 @@ main (int    argc,
             runs, pw, pc);
   }
 
+  /* Closed first, so that SQLite's -wal and -shm go with the file. */
+  g_clear_object (&store);
   if (keep == NULL && existing == NULL)
-    g_unlink (path);
+    {
+      const char *const companions[] = { "", "-wal", "-shm", "-journal", ".audit-head" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+        {
+          g_autofree char *file = g_strconcat (path, companions[i], NULL);
+          g_unlink (file);
+        }
+    }
   g_unlink (script_path);
   g_unlink (pdf_path);
   g_rmdir (dir);
