@@ -606,6 +606,15 @@ test_validation (void)
   g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2012-03-30"));
   g_clear_error (&error);
+  /* Nor in the future. */
+  cairn_store_get_today (store, &early);
+  g_date_add_days (&early, 1);
+  g_assert_false (cairn_store_set_recipient (store, 2011, CAIRN_RECIPIENT_CHIEF_EXECUTIVE, "Jo", &early,
+                                             &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Sent on: "));
+  g_assert_nonnull (strstr (error->message, "is after today"));
+  g_clear_error (&error);
 
   /* A list with the same issue twice is refused whole. */
   issue = g_new0 (CairnPriorityIssue, 1);

@@ -709,7 +709,7 @@ cairn_store_set_recipient (CairnStore     *self,
                            GError        **error)
 {
   sqlite3_stmt *stmt;
-  GDate last;
+  GDate last, today;
 
   g_return_val_if_fail (recipient < CAIRN_N_RECIPIENTS, FALSE);
   if (!check_year (year, error) ||
@@ -724,6 +724,9 @@ cairn_store_set_recipient (CairnStore     *self,
                    _("Sent on: %s is not after the end of the reporting year %s"), text, y);
       return FALSE;
     }
+  cairn_store_get_today (self, &today);
+  if (sent_on != NULL && !cairn_date_check_not_after (_("Sent on"), sent_on, &today, error))
+    return FALSE;
   if (!cairn_store_require (self, CAIRN_ACTION_EDIT_ANNUAL_REPORT, error))
     return FALSE;
   stmt = cairn_store_prepare (
