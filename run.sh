@@ -76,6 +76,16 @@ first_case=$(head -n 1 "$out/cases.tsv" | cut -f 1)
 if [ -n "$first_case" ]; then
   scr_cli pathway --db "$db" --case "$first_case" -o "$out/pathway-${first_case//\//-}.pdf"
 fi
+# The annual report of the demo's latest year (every section written), with
+# its figures as CSV for analysts; a draft is still written, and says why.
+annual_status=0
+scr_cli report annual --db "$db" --year latest -o "$out/annual-report.pdf" \
+  --csv "$out/annual-figures" > "$out/annual-report.txt" || annual_status=$?
+case $annual_status in
+  0) ;;
+  1) echo "The annual report was written as a draft: $out/annual-report.txt lists the sections without narrative" ;;
+  *) echo "The annual report could not be written (status $annual_status)" ;;
+esac
 first_child=${first_case%%/*}
 if [ -n "$first_child" ]; then
   scr_cli export --db "$db" --child "$first_child" -o "$out/$first_child.json"

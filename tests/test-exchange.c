@@ -106,6 +106,9 @@ write_sql (const char *path,
                                             no_capture, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_create_function (db, "cairn_audit_hash", 11, SQLITE_UTF8, NULL,
                                             no_capture, NULL, NULL), ==, SQLITE_OK);
+  /* Likewise the derived tables' switch (annual statistics cache, case index). */
+  g_assert_cmpint (sqlite3_create_function (db, "cairn_index_live", 0, SQLITE_UTF8, NULL,
+                                            no_capture, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }

@@ -1004,7 +1004,7 @@ test_cli_scr (void)
   g_clear_pointer (&stderr_text, g_free);
 
   g_assert_cmpint (cairn_test_run_cli (NULL, &stderr_text, "report", "frob", NULL), ==, 2);
-  g_assert_cmpstr (stderr_text, ==, "cairn-cli: frob: not a report (scr, chronology, outcome, minutes, agenda, board-minutes)\n");
+  g_assert_cmpstr (stderr_text, ==, "cairn-cli: frob: not a report (scr, chronology, outcome, minutes, agenda, board-minutes, annual)\n");
   g_clear_pointer (&stderr_text, g_free);
   g_clear_pointer (&stdout_text, g_free);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cairn-annual-report.h"
 #include "cairn-anonymiser.h"
 #include "cairn-chronology-report.h"
 #include "cairn-cli-commands.h"
@@ -248,7 +249,103 @@ report_agenda (int    argc,
       "and pages."));
 }
 
-/* Reports the `report` command writes; later issues add annual here. */
+/* cairn-cli report annual --db FILE --year 2011-12 -o FILE.pdf [--csv DIR] [--user NAME] */
+static int
+report_annual (int    argc,
+               char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *csv = NULL;
+  g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text,
+      N_("The reporting year, e.g. 2011-12, or latest: the last year that has ended"), "YYYY-YY" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE.pdf" },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+      N_("Also write the figures as CSV for analysts into this folder"), "DIR" },
+    CAIRN_CLI_LOGIN_ENTRIES (login),
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = cairn_cli_context_new (
+    "report annual", NULL,
+    _("Writes the Board's annual report for a reporting year (1 April to 31 March) as PDF: the "
+      "sections the guidance of that year requires, in order, with the figures drawn from the "
+      "Board's records beside the year before, charts of up to five years, the serious case review "
+      "actions as they stood on 31 March, a glossary and the membership and attendance. A required "
+      "section left without narrative is written as a visibly flagged draft; the command then lists "
+      "those sections and exits with status 1."),
+    entries);
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (CairnPathway) pathway = NULL;
+  g_autoptr (CairnAnnualReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  CairnAnnualExport result = { 0 };
+  int status = CAIRN_EXIT_OK;
+  int year;
+  GDate today, first;
+
+  if (!cairn_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cairn_cli_usage_error (argv[1], _("unexpected argument"));
+  if (year_text == NULL)
+    return cairn_cli_usage_error ("--year", _("a reporting year is required (e.g. 2011-12)"));
+  if (g_strcmp0 (year_text, "latest") != 0 && !cairn_year_parse ("--year", year_text, &year, &error))
+    return cairn_cli_fail (error);
+  if (output == NULL)
+    return cairn_cli_usage_error ("-o", _("an output file is required"));
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
+    return status;
+  if (!cairn_store_get_today_checked (store, &today, &error))
+    return cairn_cli_fail (error);
+  if (g_strcmp0 (year_text, "latest") == 0)
+    {
+      /* The last year that has ended by today (the board's as-of day for a demo). */
+      GDate last;
+      year = cairn_year_of_date (&today);
+      cairn_year_bounds (year, NULL, &last);
+      if (g_date_compare (&today, &last) < 0)
+        year--;
+      g_free (year_text);
+      year_text = cairn_year_to_string (year);
+    }
+  cairn_year_bounds (year, &first, NULL);
+  if (g_date_compare (&first, &today) > 0)
+    return cairn_cli_usage_error ("--year", _("\"%s\" has not started yet"), year_text);
+  if ((pathway = cairn_pathway_get_default (&error)) == NULL ||
+      (report = cairn_annual_report_load (store, pathway, year, NULL, &error)) == NULL ||
+      !cairn_annual_report_export (report, output, csv, &result, &error))
+    {
+      cairn_annual_export_clear (&result);
+      return cairn_cli_fail (error);
+    }
+  if (result.missing->len > 0)
+    {
+      printf ("section\ttitle\tproblem\n");
+      for (guint i = 0; i < result.missing->len; i++)
+        {
+          const CairnAnnualSection *s = g_ptr_array_index (result.missing, i);
+          printf ("%s\t%s\t%s\n", s->code, _(s->title), _("no narrative: written as a flagged draft"));
+        }
+      fprintf (stderr,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "cairn-cli: %s: written as a draft: %u required section has no narrative\n",
+                            "cairn-cli: %s: written as a draft: %u required sections have no narrative\n",
+                            result.missing->len),
+               output, result.missing->len);
+      cairn_annual_export_clear (&result);
+      return CAIRN_EXIT_FINDINGS;
+    }
+  printf (_("Annual report %s (%s), %u pages: %s\n"), year_text,
+          cairn_annual_report_get_edition_title (report), result.n_pages, output);
+  cairn_annual_export_clear (&result);
+  return CAIRN_EXIT_OK;
+}
+
+/* Reports the `report` command writes. */
 static const CairnCliCommand reports[] = {
   { "scr", N_("A serious case review's executive summary (Annex B), anonymised"), report_scr },
   { "chronology", N_("A case's chronology of significant events"), report_chronology },
@@ -256,6 +353,7 @@ static const CairnCliCommand reports[] = {
   { "minutes", N_("A child protection conference's full minutes"), report_minutes },
   { "agenda", N_("A board meeting's agenda"), report_agenda },
   { "board-minutes", N_("A board meeting's minutes"), report_board_minutes },
+  { "annual", N_("The Board's annual report for a reporting year, with its figures"), report_annual },
 };
 
 static void

@@ -26,7 +26,7 @@ static const CairnCliCommand commands[] = {
   { "add-working-days", N_("Add working days to a date (England and Wales)"), cairn_cli_add_working_days },
   { "due-date", N_("The due date of one timescale rule"), cairn_cli_due_date },
   { "due", N_("List the timescale timers of a board's cases"), cairn_cli_due },
-  { "report", N_("Write a report as PDF (scr, chronology, outcome, minutes, agenda, board-minutes)"), cairn_cli_report },
+  { "report", N_("Write a report as PDF (scr, chronology, outcome, minutes, agenda, board-minutes, annual)"), cairn_cli_report },
   { "pathway", N_("Draw the pathway as a flowchart, or where a case stands on it (PDF, SVG, PNG)"), cairn_cli_pathway },
 };
 

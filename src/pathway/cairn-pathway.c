@@ -416,6 +416,25 @@ edition_setting (const CairnPathwayConfig *config,
   return v ? GPOINTER_TO_INT (v) - 1 : -1;
 }
 
+/**
+ * cairn_pathway_config_get_choice:
+ * @config: (nullable): the board's configuration, or %NULL for the default
+ * @fixed_edition: (out) (optional): with %CAIRN_EDITION_FIXED, the edition's id
+ *
+ * Which edition applies to a clock (cairn_pathway_choose_edition()), for
+ * code that applies the same choice to many clocks at once (the annual
+ * statistics).
+ */
+CairnEditionChoice
+cairn_pathway_config_get_choice (const CairnPathwayConfig  *config,
+                                 const char               **fixed_edition)
+{
+  if (fixed_edition != NULL)
+    *fixed_edition = config != NULL && config->choice == CAIRN_EDITION_FIXED ? config->fixed_edition
+                                                                              : NULL;
+  return config != NULL ? config->choice : CAIRN_EDITION_BY_CLOCK_START;
+}
+
 CairnIcpcClock
 cairn_pathway_config_get_icpc_clock (const CairnPathwayConfig *config,
                                      CairnEdition             *edition)

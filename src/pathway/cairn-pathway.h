@@ -67,6 +67,8 @@ gboolean            cairn_pathway_config_set_edition_setting (CairnPathwayConfig
                                                        GError                  **error);
 void                cairn_pathway_config_add_override (CairnPathwayConfig       *config,
                                                        const CairnRuleOverride  *override);
+CairnEditionChoice  cairn_pathway_config_get_choice  (const CairnPathwayConfig *config,
+                                                       const char              **fixed_edition);
 CairnIcpcClock      cairn_pathway_config_get_icpc_clock (const CairnPathwayConfig *config,
                                                        CairnEdition             *edition);
 CairnStartDay       cairn_pathway_config_get_start_day  (const CairnPathwayConfig *config,

@@ -43,12 +43,15 @@ typedef enum
  * @CAIRN_PARAGRAPH_BODY: body text
  * @CAIRN_PARAGRAPH_SMALL: smaller text (notes, sources)
  * @CAIRN_PARAGRAPH_QUOTE: indented, italic (a quotation or statement)
+ * @CAIRN_PARAGRAPH_NOTICE: bold dark red text in a red-framed box, for
+ *   what the reader must not miss (a draft section, a missing figure)
  */
 typedef enum
 {
   CAIRN_PARAGRAPH_BODY,
   CAIRN_PARAGRAPH_SMALL,
   CAIRN_PARAGRAPH_QUOTE,
+  CAIRN_PARAGRAPH_NOTICE,
 } CairnParagraphStyle;
 
 /**

@@ -50,6 +50,9 @@ page_h (gboolean landscape)
 #define CELL_PAD 3.0
 #define LIST_INDENT (7 * MM)
 #define QUOTE_INDENT (10 * MM)
+#define NOTICE_PAD (2.5 * MM)
+/* An item's grey set to this draws in its rgb instead. */
+#define NOTICE_COLOUR (-2.0)
 #define CONTENTS_NUMBER_W (14 * MM)
 #define PARAGRAPH_SPACE 6.0
 
@@ -526,6 +529,10 @@ prepare_block (Pass  *p,
           prep->text = runs_text (p, b->paragraph, BODY_SIZE, PANGO_WEIGHT_NORMAL,
                                   PANGO_STYLE_ITALIC, TEXT_W - 2 * QUOTE_INDENT);
           break;
+        case CAIRN_PARAGRAPH_NOTICE:
+          prep->text = runs_text (p, b->paragraph, BODY_SIZE, PANGO_WEIGHT_BOLD,
+                                  PANGO_STYLE_NORMAL, TEXT_W - 2 * NOTICE_PAD);
+          break;
         case CAIRN_PARAGRAPH_BODY:
         default:
           prep->text = runs_text (p, b->paragraph, BODY_SIZE, PANGO_WEIGHT_NORMAL,
@@ -642,6 +649,34 @@ place_paragraph (Pass       *p,
 {
   double x = MARGIN_L;
 
+  if (b->paragraph->style == CAIRN_PARAGRAPH_NOTICE)
+    {
+      /* A notice stays whole in its box: on the next page when it does not fit. */
+      double h = text_height (prep->text) + 2 * NOTICE_PAD;
+      Item *item;
+      guint first;
+
+      if (!at_top (p) && p->y + h > BODY_BOTTOM + EPSILON)
+        new_page (p);
+      item = add_item (p, ITEM_FILL, MARGIN_L, p->y, TEXT_W, MIN (h, BODY_H));
+      item->grey = NOTICE_COLOUR;
+      item->rgb[0] = 1.0, item->rgb[1] = 0.93, item->rgb[2] = 0.93;
+      p->y += NOTICE_PAD;
+      first = p->page->items->len;
+      place_text (p, prep->text, MARGIN_L + NOTICE_PAD, NULL, 0);
+      for (guint i = first; i < p->page->items->len; i++)
+        {
+          Item *t = g_ptr_array_index (p->page->items, i);
+          t->grey = NOTICE_COLOUR;
+          t->rgb[0] = 0.62, t->rgb[1] = 0.0, t->rgb[2] = 0.0;
+        }
+      p->y += NOTICE_PAD;
+      item = add_item (p, ITEM_FRAME, MARGIN_L, p->y - MIN (h, BODY_H), TEXT_W, MIN (h, BODY_H));
+      item->grey = NOTICE_COLOUR;
+      item->rgb[0] = 0.62, item->rgb[1] = 0.0, item->rgb[2] = 0.0;
+      p->y += PARAGRAPH_SPACE;
+      return;
+    }
   if (b->paragraph->style == CAIRN_PARAGRAPH_QUOTE)
     x += QUOTE_INDENT;
   place_text (p, prep->text, x, NULL, 0);
@@ -1111,7 +1146,10 @@ draw_text_item (cairo_t *cr,
 {
   Text *t = item->text;
 
-  cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
+  if (item->grey == NOTICE_COLOUR)
+    cairo_set_source_rgb (cr, item->rgb[0], item->rgb[1], item->rgb[2]);
+  else
+    cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
   for (int j = item->first; j < item->first + item->n; j++)
     {
       cairo_move_to (cr, item->x + t->x[j], item->y + t->top[j] - t->top[item->first] + t->baseline[j] - t->top[j]);
@@ -1145,7 +1183,9 @@ render_pages (CairnDocument   *doc,
               draw_text_item (cr, item);
               break;
             case ITEM_FILL:
-              if (item->grey < 0)
+              if (item->grey == NOTICE_COLOUR)
+                cairo_set_source_rgb (cr, item->rgb[0], item->rgb[1], item->rgb[2]);
+              else if (item->grey < 0)
                 cairo_set_source_rgb (cr, accent[0], accent[1], accent[2]);
               else
                 cairo_set_source_rgb (cr, item->grey, item->grey, item->grey);
@@ -1153,8 +1193,16 @@ render_pages (CairnDocument   *doc,
               cairo_fill (cr);
               break;
             case ITEM_FRAME:
-              cairo_set_source_rgb (cr, item->grey, item->grey, item->grey);
-              cairo_set_line_width (cr, 0.5);
+              if (item->grey == NOTICE_COLOUR)
+                {
+                  cairo_set_source_rgb (cr, item->rgb[0], item->rgb[1], item->rgb[2]);
+                  cairo_set_line_width (cr, 1.0);
+                }
+              else
+                {
+                  cairo_set_source_rgb (cr, item->grey, item->grey, item->grey);
+                  cairo_set_line_width (cr, 0.5);
+                }
               cairo_rectangle (cr, item->x, item->y, item->w, item->h);
               cairo_stroke (cr);
               break;

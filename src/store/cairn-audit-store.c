@@ -269,7 +269,8 @@ is_audited_table (const char *name,
    * derived or per-user view state that holds nothing of its own. */
   if (g_str_has_prefix (name, "sqlite_") || strcmp (name, "audit_log") == 0 ||
       strcmp (name, "users") == 0 || strcmp (name, "case_index") == 0 ||
-      strcmp (name, "user_views") == 0)
+      strcmp (name, "user_views") == 0 || strcmp (name, "annual_stats_cache") == 0 ||
+      strcmp (name, "annual_stats_state") == 0)
     return FALSE;
   if (sql != NULL && g_ascii_strncasecmp (sql, "CREATE VIRTUAL", 14) == 0)
     return FALSE;

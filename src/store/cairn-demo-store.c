@@ -66,6 +66,16 @@ typedef enum
   STMT_CONFERENCE_CORE_GROUP,
   STMT_PLAN_ACTION,
   STMT_ACTION_UPDATE,
+  STMT_CHILD_POPULATION,
+  STMT_CONTACTS,
+  STMT_CHILD_DEATHS,
+  STMT_PRIVATE_FOSTERING,
+  STMT_TRAINING,
+  STMT_CONTRIBUTION,
+  STMT_SPENDING,
+  STMT_PRIORITY,
+  STMT_RECIPIENT,
+  STMT_NARRATIVE,
   N_STMTS
 } Stmt;
 
@@ -178,6 +188,20 @@ static const char *const statements[N_STMTS] = {
   [STMT_PLAN_ACTION] = "INSERT INTO conference_plan_actions (subject_id, action, owner, due_on, due_text)"
                        " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_ACTION_UPDATE] = "INSERT INTO action_point_updates (action_id, meeting_id, note) VALUES (?1, ?2, ?3)",
+  [STMT_CHILD_POPULATION] = "INSERT INTO child_population (year, children, source) VALUES (?1, ?2, ?3)",
+  [STMT_CONTACTS] = "INSERT INTO contacts (year, source_code, contacts) VALUES (?1, ?2, ?3)",
+  [STMT_CHILD_DEATHS] = "INSERT INTO child_death_reviews (year, notified, reviewed, unexpected, modifiable)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_PRIVATE_FOSTERING] = "INSERT INTO private_fostering (year, notifications, arrangements)"
+                             " VALUES (?1, ?2, ?3)",
+  [STMT_TRAINING] = "INSERT INTO training_courses (year, title, multi_agency, sessions, attendees)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_CONTRIBUTION] = "INSERT INTO partner_contributions (year, agency_id, amount_pence, in_kind)"
+                        " VALUES (?1, ?2, ?3, ?4)",
+  [STMT_SPENDING] = "INSERT INTO board_spending (year, category, amount_pence, notes) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_PRIORITY] = "INSERT INTO priority_issues (year, position, title, progress) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_RECIPIENT] = "INSERT INTO report_recipients (year, recipient, name, sent_on) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_NARRATIVE] = "INSERT INTO annual_narratives (year, section, body) VALUES (?1, ?2, ?3)",
 };
 
 static const char renumber_conferences[] =
@@ -231,8 +255,9 @@ cairn_demo_writer_free (CairnDemoWriter *self)
   g_free (self);
 }
 
-/* The audit trail's row triggers (cairn-audit-store.c) and the case
- * navigator's index triggers (cairn-case-list.c) do nothing during bulk
+/* The audit trail's row triggers (cairn-audit-store.c), the case
+ * navigator's index triggers (cairn-case-list.c) and the annual statistics
+ * cache's (cairn-annual-store.c) do nothing during bulk
  * work (cairn_store_begin_bulk()), but SQLite still runs each one's WHEN
  * test for every row: tens of millions of calls for a large board. They
  * are dropped inside the transaction and cairn_demo_writer_restore_triggers()
@@ -245,7 +270,8 @@ drop_row_triggers (CairnDemoWriter  *self,
   sqlite3_stmt *stmt = cairn_store_prepare (
     self->store,
     "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name <> 'audit_log'"
-    " AND (name LIKE 'cairn\\_audit\\_%' ESCAPE '\\' OR name LIKE 'cairn\\_index\\_%' ESCAPE '\\')"
+    " AND (name LIKE 'cairn\\_audit\\_%' ESCAPE '\\' OR name LIKE 'cairn\\_index\\_%' ESCAPE '\\'"
+    "      OR name LIKE 'cairn\\_annual\\_%' ESCAPE '\\')"
     " ORDER BY name",
     error);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -340,7 +366,8 @@ cairn_demo_writer_restore_triggers (CairnDemoWriter  *self,
 {
   return cairn_demo_writer_check (self, error) &&
          cairn_store_audit_install_triggers (self->store, error) &&
-         cairn_store_index_install_triggers (self->store, error);
+         cairn_store_index_install_triggers (self->store, error) &&
+         cairn_store_annual_install_triggers (self->store, error);
 }
 
 gboolean
@@ -1221,5 +1248,153 @@ cairn_demo_add_plan_action (CairnDemoWriter *self,
   bind_text (stmt, 3, owner ? owner : "");
   bind_day (stmt, 4, due_on);
   bind_text (stmt, 5, due_text ? due_text : "");
+  RUN ();
+}
+
+/* ---- The annual report's own figures ------------------------------------ */
+
+void
+cairn_demo_add_child_population (CairnDemoWriter *self,
+                                 int              year,
+                                 gint64           children,
+                                 const char      *source)
+{
+  START_VOID (STMT_CHILD_POPULATION);
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, children);
+  bind_text (stmt, 3, source);
+  RUN ();
+}
+
+void
+cairn_demo_add_contacts (CairnDemoWriter *self,
+                         int              year,
+                         const char      *source_code,
+                         gint64           contacts)
+{
+  START_VOID (STMT_CONTACTS);
+  sqlite3_bind_int (stmt, 1, year);
+  bind_text (stmt, 2, source_code);
+  sqlite3_bind_int64 (stmt, 3, contacts);
+  RUN ();
+}
+
+void
+cairn_demo_add_child_deaths (CairnDemoWriter *self,
+                             int              year,
+                             gint64           notified,
+                             gint64           reviewed,
+                             gint64           unexpected,
+                             gint64           modifiable)
+{
+  START_VOID (STMT_CHILD_DEATHS);
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, notified);
+  sqlite3_bind_int64 (stmt, 3, reviewed);
+  sqlite3_bind_int64 (stmt, 4, unexpected);
+  sqlite3_bind_int64 (stmt, 5, modifiable);
+  RUN ();
+}
+
+void
+cairn_demo_add_private_fostering (CairnDemoWriter *self,
+                                  int              year,
+                                  gint64           notifications,
+                                  gint64           arrangements)
+{
+  START_VOID (STMT_PRIVATE_FOSTERING);
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, notifications);
+  sqlite3_bind_int64 (stmt, 3, arrangements);
+  RUN ();
+}
+
+void
+cairn_demo_add_training (CairnDemoWriter *self,
+                         int              year,
+                         const char      *title,
+                         gboolean         multi_agency,
+                         int              sessions,
+                         int              attendees)
+{
+  START_VOID (STMT_TRAINING);
+  sqlite3_bind_int (stmt, 1, year);
+  bind_text (stmt, 2, title);
+  bind_bool (stmt, 3, multi_agency);
+  sqlite3_bind_int (stmt, 4, sessions);
+  sqlite3_bind_int (stmt, 5, attendees);
+  RUN ();
+}
+
+void
+cairn_demo_add_contribution (CairnDemoWriter *self,
+                             int              year,
+                             gint64           agency_id,
+                             gint64           amount_pence,
+                             const char      *in_kind)
+{
+  START_VOID (STMT_CONTRIBUTION);
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, agency_id);
+  sqlite3_bind_int64 (stmt, 3, amount_pence);
+  bind_text (stmt, 4, in_kind ? in_kind : "");
+  RUN ();
+}
+
+void
+cairn_demo_add_spending (CairnDemoWriter *self,
+                         int              year,
+                         const char      *category,
+                         gint64           amount_pence,
+                         const char      *notes)
+{
+  START_VOID (STMT_SPENDING);
+  sqlite3_bind_int (stmt, 1, year);
+  bind_text (stmt, 2, category);
+  sqlite3_bind_int64 (stmt, 3, amount_pence);
+  bind_text (stmt, 4, notes ? notes : "");
+  RUN ();
+}
+
+void
+cairn_demo_add_priority (CairnDemoWriter *self,
+                         int              year,
+                         int              position,
+                         const char      *title,
+                         const char      *progress)
+{
+  START_VOID (STMT_PRIORITY);
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, position);
+  bind_text (stmt, 3, title);
+  bind_text (stmt, 4, progress ? progress : "");
+  RUN ();
+}
+
+void
+cairn_demo_add_recipient (CairnDemoWriter *self,
+                          int              year,
+                          const char      *recipient,
+                          const char      *name,
+                          CairnDemoDay     sent_on)
+{
+  START_VOID (STMT_RECIPIENT);
+  sqlite3_bind_int (stmt, 1, year);
+  bind_text (stmt, 2, recipient);
+  bind_text (stmt, 3, name ? name : "");
+  bind_day (stmt, 4, sent_on);
+  RUN ();
+}
+
+void
+cairn_demo_add_narrative (CairnDemoWriter *self,
+                          int              year,
+                          const char      *section,
+                          const char      *body)
+{
+  START_VOID (STMT_NARRATIVE);
+  sqlite3_bind_int (stmt, 1, year);
+  bind_text (stmt, 2, section);
+  bind_text (stmt, 3, body);
   RUN ();
 }

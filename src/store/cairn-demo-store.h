@@ -481,4 +481,54 @@ void      cairn_demo_add_plan_action     (CairnDemoWriter  *self,
                                           CairnDemoDay      due_on,
                                           const char       *due_text);
 
+/* The annual report's figures that are not case events (cairn-annual-store.h). */
+void      cairn_demo_add_child_population (CairnDemoWriter *self,
+                                           int              year,
+                                           gint64           children,
+                                           const char      *source);
+void      cairn_demo_add_contacts        (CairnDemoWriter  *self,
+                                          int               year,
+                                          const char       *source_code,
+                                          gint64            contacts);
+void      cairn_demo_add_child_deaths    (CairnDemoWriter  *self,
+                                          int               year,
+                                          gint64            notified,
+                                          gint64            reviewed,
+                                          gint64            unexpected,
+                                          gint64            modifiable);
+void      cairn_demo_add_private_fostering (CairnDemoWriter *self,
+                                            int              year,
+                                            gint64           notifications,
+                                            gint64           arrangements);
+void      cairn_demo_add_training        (CairnDemoWriter  *self,
+                                          int               year,
+                                          const char       *title,
+                                          gboolean          multi_agency,
+                                          int               sessions,
+                                          int               attendees);
+void      cairn_demo_add_contribution    (CairnDemoWriter  *self,
+                                          int               year,
+                                          gint64            agency_id,
+                                          gint64            amount_pence,
+                                          const char       *in_kind);
+void      cairn_demo_add_spending        (CairnDemoWriter  *self,
+                                          int               year,
+                                          const char       *category,
+                                          gint64            amount_pence,
+                                          const char       *notes);
+void      cairn_demo_add_priority        (CairnDemoWriter  *self,
+                                          int               year,
+                                          int               position,
+                                          const char       *title,
+                                          const char       *progress);
+void      cairn_demo_add_recipient       (CairnDemoWriter  *self,
+                                          int               year,
+                                          const char       *recipient,
+                                          const char       *name,
+                                          CairnDemoDay      sent_on);
+void      cairn_demo_add_narrative       (CairnDemoWriter  *self,
+                                          int               year,
+                                          const char       *section,
+                                          const char       *body);
+
 G_END_DECLS

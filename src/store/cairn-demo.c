@@ -4291,6 +4291,196 @@ name_of (Gen         *g,
   return m ? m->name : "";
 }
 
+/* ------------------------------------------------------------------ */
+/* The annual report's own figures                                     */
+
+/* Referrals received in reporting year @year, from the quarterly counts. */
+static gint64
+referrals_in_year (Gen *g,
+                   int  year)
+{
+  gint64 n = 0;
+
+  for (int q = 4 * year + 1; q <= 4 * year + 4; q++)
+    if (q - g->base_quarter >= 0 && q - g->base_quarter < g->n_quarters)
+      n += g->q_referrals[q - g->base_quarter];
+  return n;
+}
+
+/* The chair's narratives for the latest year: every section of either
+ * edition, so that the year's report is complete (no draft flags). */
+static const struct
+{
+  const char *section;
+  const char *body;
+} demo_narratives[] = {
+  { "recipients", "The Board's annual report is published on its website and sent to the bodies "
+                  "listed below. Partner agencies have each confirmed the figures they supplied." },
+  { "ar1", "Local arrangements to safeguard children in Cairnside are effective overall, and every "
+           "child on a plan had a named lead professional. The figures below show where practice "
+           "improved on last year and where it did not. The Board is less assured about how quickly concerns "
+           "about neglect are recognised, and about the timeliness of review conferences, which "
+           "remain the main risks.\n\n"
+           "The Board's judgement rests on the figures in this report, on two multi-agency case "
+           "audits and on the findings of its serious case reviews." },
+  { "ar2", "The tables below set Cairnside's children, contacts, referrals, assessments and plans "
+           "beside the year before; the police and schools remain the largest sources of "
+           "referrals.\n\n"
+           "- The assessment teams were restructured during the year; their timeliness is shown "
+           "below.\n"
+           "- Neglect remains the most common category of child protection plan; where the "
+           "category is emotional abuse, domestic abuse is often the underlying concern." },
+  { "ar3", "The multi-agency safeguarding hub opened, bringing police, health and children's "
+           "social care decisions on contacts into one place. The neglect toolkit recommended by "
+           "the Board's review was launched and is now used in every early help assessment." },
+  { "ar4", "Reviews of child protection plans are still too often late, and some families' "
+           "circumstances do not change quickly enough while their children are on a plan. "
+           "Health visiting capacity is stretched in the east of the borough." },
+  { "weaknesses", "The main weakness is drift in long plans: core groups sometimes continue without "
+                  "clear outcomes. Its causes are caseloads in two teams and a lack of challenge at "
+                  "review. The Board has asked the independent reviewing service to escalate every "
+                  "plan reaching 18 months, and will audit them in the coming year." },
+  { "ar5", "The Board met every quarter and its sub-groups met as planned. Attendance by statutory "
+           "partners was good; the Board wrote to one agency whose attendance fell below its "
+           "expectations. Lay members took part in every meeting." },
+  { "ar6", "Child protection procedures were updated for the current edition of Working Together. "
+           "A safer recruitment audit of schools found all but two compliant; both have since "
+           "corrected their records. Private fostering awareness work reached every primary school." },
+  { "ar7", "Single and inter-agency courses were chosen from the training needs analysis, and "
+           "evaluation three months after each course shows the learning is being used in "
+           "practice." },
+  { "ar8", "The child death overview panel reviewed the deaths notified in the year. Safe sleeping "
+           "remains the most common modifiable factor; the panel's safe sleep campaign was "
+           "repeated with midwives and health visitors." },
+  { "ar9", "The Board's priorities for the year are listed below with the progress made on each." },
+  { "ar10", "The action plans of the reviews completed during the year are monitored by the serious "
+            "case review sub-group, which reports to each Board meeting." },
+  { "ar11", "Actions outstanding at the start of the year were followed up by the sub-group; those "
+            "still open are shown below with the progress recorded." },
+  { "ar12", "Where a review is still under way, agencies have not waited for its report: learning "
+            "briefings have been issued and immediate actions taken." },
+  { "lessons", "The reviews of the year point to the same lessons: listen to what children say, "
+               "look beyond the presenting incident, and share information about adults who join "
+               "a household. These lessons are now part of every multi-agency course." },
+  { "ar13", "The Board challenged the Children's Trust Board on the early help offer and on the "
+            "capacity of child and adolescent mental health services; both are now priorities in "
+            "the Children and Young People's Plan." },
+  { "contributions", "Partner contributions were agreed at the start of the year and shared so that "
+                     "no small agency carries a disproportionate share." },
+  { "spending", "The Board spent within its budget; the cost of serious case reviews was met from "
+                "the reserve agreed for them." },
+  { "budget", "Partner contributions were agreed at the start of the year; the Board spent within "
+              "its budget." },
+};
+
+static void
+write_annual_figures (Gen *g)
+{
+  static const struct
+  {
+    const char *code;
+    guint weight;
+  } sources[] = {
+    { "1A", 12 }, { "2A", 18 }, { "3A", 6 }, { "3B", 5 }, { "3E", 4 }, { "4", 3 },
+    { "5A", 8 }, { "5D", 4 }, { "6", 28 }, { "8", 7 }, { "9", 5 },
+  };
+  static const char *const courses[][2] = {
+    { "Working Together: roles and responsibilities", "1" },
+    { "Recognising and responding to neglect", "1" },
+    { "Domestic abuse and its impact on children", "1" },
+    { "Child sexual exploitation: spotting the signs", "1" },
+    { "Safer recruitment", "0" },
+    { "Designated safeguarding leads in schools", "0" },
+  };
+  static const struct
+  {
+    const char *title;
+    const char *progress;
+  } priorities[] = {
+    { "Child sexual exploitation", "A multi-agency exploitation panel meets monthly and every "
+                                   "child identified as at risk has a plan. Awareness training "
+                                   "reached taxi drivers and hotel staff." },
+    { "Domestic abuse", "Referrals to the risk assessment conference rose after police and health "
+                        "staff were trained; children's views are now recorded at every case." },
+    { "Neglect", "The neglect toolkit is used in early help and in every core assessment; an audit "
+                 "of thirty cases found it improved the clarity of plans." },
+  };
+  int first = g->options->first_year, last = g->options->last_year;
+  gint64 population = MAX (1000, ((gint64) g->options->n_children * 5 + 50) / 100 * 100);
+
+  for (int y = first; y <= last; y++)
+    {
+      gint64 children = population + (gint64) (y - first) * (population / 200);
+      gint64 referrals = referrals_in_year (g, y);
+      gint64 contacts = referrals * rnd (g, 210, 260) / 100;
+      gint64 deaths = MAX (1, children * rnd (g, 28, 36) / 100000);
+      gint64 reviewed = MAX (1, deaths * rnd (g, 80, 100) / 100);
+      guint total_weight = 0;
+      gint64 given = 0;
+      int staff = MAX (20, (int) (g->options->n_children / 20));
+      char source[64];
+
+      g_snprintf (source, sizeof source, "ONS mid-%d estimate", y);
+      cairn_demo_add_child_population (g->w, y, children, source);
+      for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+        total_weight += sources[i].weight;
+      for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+        {
+          gint64 n = i + 1 < G_N_ELEMENTS (sources) ? contacts * sources[i].weight / total_weight
+                                                     : contacts - given;
+          given += n;
+          cairn_demo_add_contacts (g->w, y, sources[i].code, n);
+        }
+      cairn_demo_add_child_deaths (g->w, y, deaths, reviewed, reviewed * rnd (g, 25, 40) / 100,
+                                   reviewed * rnd (g, 15, 30) / 100);
+      cairn_demo_add_private_fostering (g->w, y, MAX (1, children * rnd (g, 8, 16) / 100000),
+                                        MAX (1, children * rnd (g, 5, 10) / 100000));
+      for (gsize i = 0; i < G_N_ELEMENTS (courses); i++)
+        {
+          int sessions = rnd (g, 2, 8);
+          cairn_demo_add_training (g->w, y, courses[i][0], courses[i][1][0] == '1', sessions,
+                                   MIN (sessions * 30, staff * rnd (g, 20, 60) / 100 + sessions * 5));
+        }
+      {
+        /* From 2013-14 the clinical commissioning group pays the NHS share. */
+        gint64 scale = MAX (1, population / 10000);
+        gint64 nhs = y >= 2013 ? g->ag_ccg : g->ag_pct;
+        cairn_demo_add_contribution (g->w, y, g->ag_council, scale * rnd (g, 5200, 5600) * 100, NULL);
+        cairn_demo_add_contribution (g->w, y, g->ag_police, scale * rnd (g, 1500, 1800) * 100, NULL);
+        cairn_demo_add_contribution (g->w, y, nhs, scale * rnd (g, 1500, 1800) * 100,
+                                     "Designated nurse, two days a week");
+        cairn_demo_add_contribution (g->w, y, g->ag_probation, scale * rnd (g, 200, 300) * 100, NULL);
+        cairn_demo_add_contribution (g->w, y, g->ag_education, scale * rnd (g, 300, 500) * 100,
+                                     "Meeting rooms for training");
+        cairn_demo_add_spending (g->w, y, "staffing", scale * rnd (g, 4800, 5200) * 100,
+                                 "Business manager and training officer");
+        cairn_demo_add_spending (g->w, y, "child_death_reviews", scale * rnd (g, 600, 800) * 100, NULL);
+        cairn_demo_add_spending (g->w, y, "case_reviews", scale * rnd (g, 900, 2500) * 100,
+                                 "Independent panel chairs and overview authors");
+        cairn_demo_add_spending (g->w, y, "training", scale * rnd (g, 1000, 1400) * 100, NULL);
+        cairn_demo_add_spending (g->w, y, "other", scale * rnd (g, 200, 400) * 100, "Website and printing");
+      }
+      for (gsize i = 0; i < G_N_ELEMENTS (priorities); i++)
+        cairn_demo_add_priority (g->w, y, (int) i + 1, priorities[i].title,
+                                 y == last ? priorities[i].progress : "Progress reported to the Board in the year.");
+      /* Each year's report went out in the summer after it; the latest is not out yet. */
+      if (y < last)
+        {
+          CairnDemoDay sent = day_ymd (y + 1, 6, 10 + rnd (g, 0, 15));
+          cairn_demo_add_recipient (g->w, y, "childrens_trust_board", "Cairnside Children's Trust Board", sent);
+          if (y >= 2013)
+            {
+              cairn_demo_add_recipient (g->w, y, "chief_executive", "Chief Executive, Cairnside Borough Council", sent);
+              cairn_demo_add_recipient (g->w, y, "council_leader", "Leader of Cairnside Borough Council", sent);
+              cairn_demo_add_recipient (g->w, y, "police_crime_commissioner", "Cairnshire Police and Crime Commissioner", sent);
+              cairn_demo_add_recipient (g->w, y, "health_wellbeing_board_chair", "Chair, Cairnside Health and Wellbeing Board", sent);
+            }
+        }
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (demo_narratives); i++)
+    cairn_demo_add_narrative (g->w, last, demo_narratives[i].section, demo_narratives[i].body);
+}
+
 static void
 write_meetings (Gen *g)
 {
@@ -4743,6 +4933,7 @@ cairn_demo_write (CairnStore              *store,
   write_scr_exploited (g);
   write_scr_injury (g);
   write_meetings (g);
+  write_annual_figures (g);
 
   g_snprintf (details, sizeof details,
               "{\"children\": %" G_GINT64_FORMAT ", \"cases\": %" G_GINT64_FORMAT

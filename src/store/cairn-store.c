@@ -566,6 +566,7 @@ migrate (CairnStore *self,
   /* The audit triggers follow the schema: regenerate them for the new one. */
   if (!cairn_store_audit_install_triggers (self, error) ||
       !cairn_store_index_install_triggers (self, error) ||
+      !cairn_store_annual_install_triggers (self, error) ||
       !cairn_store_exec (self, set_version, error))
     {
       cairn_store_rollback (self);

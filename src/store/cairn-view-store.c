@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cairn-annual-store.h"
 #include "cairn-audit-store.h"
 #include "cairn-error.h"
 #include "cairn-store-private.h"
@@ -175,7 +176,7 @@ cairn_store_end_bulk (CairnStore  *self,
                       GError     **error)
 {
   cairn_store_set_index_live (self, TRUE);
-  if (!cairn_store_rebuild_case_index (self, error))
+  if (!cairn_store_rebuild_case_index (self, error) || !cairn_store_annual_invalidate (self, error))
     {
       cairn_store_audit_end_bulk (self, action, details, NULL);
       return FALSE;
