@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cairn-audit-store.h"
+#include "cairn-annual-report-editor.h"
 #include "cairn-case-page.h"
 #include "cairn-case-pathway.h"
 #include "cairn-case-table.h"
@@ -59,6 +60,7 @@ struct _CairnWindow
   CairnMeetingEditor *meeting_editor;
   CairnScrList *scr_list;
   CairnScrWorkspace *scr_workspace;
+  CairnAnnualReportEditor *annual_editor;
   CairnCaseTable *case_table;
   CairnCasePage *case_page;
 
@@ -102,6 +104,7 @@ get_settings (CairnWindow *self)
 static void sign_in (CairnWindow *self);
 static void case_activated (CairnWindow *self, gint64 child_number, int case_number);
 static void start_quick_check (CairnWindow *self);
+static void navigation_changed (CairnWindow *self);
 
 /* Shows what fits the state: no database, a locked board, or the board's cases. */
 static void
@@ -122,6 +125,7 @@ show_board (CairnWindow *self)
       cairn_case_table_set_store (self->case_table, NULL);
       cairn_record_list_set_store (self->conference_list, NULL);
       cairn_record_list_set_store (self->meeting_list, NULL);
+      cairn_annual_report_editor_set_store (self->annual_editor, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "locked");
       return;
     }
@@ -149,6 +153,9 @@ show_board (CairnWindow *self)
   cairn_meeting_editor_set_store (self->meeting_editor, self->store);
   cairn_scr_list_set_store (self->scr_list, self->store);
   cairn_scr_workspace_set_store (self->scr_workspace, self->store);
+  /* The annual report counts its figures when its page is first shown. */
+  if (cairn_annual_report_editor_get_store (self->annual_editor) != self->store)
+    cairn_annual_report_editor_set_store (self->annual_editor, NULL);
   adw_leaflet_set_visible_child (self->conference_leaflet, GTK_WIDGET (self->conference_list_bin));
   adw_leaflet_set_visible_child (self->meeting_leaflet, GTK_WIDGET (self->meeting_list_bin));
   adw_leaflet_set_visible_child (self->review_leaflet, GTK_WIDGET (self->scr_list));
@@ -164,6 +171,7 @@ show_board (CairnWindow *self)
         ref.case_number > 0)
       case_activated (self, ref.number, ref.case_number);
   }
+  navigation_changed (self);
 }
 
 static char *
@@ -235,6 +243,11 @@ current_leaflet (CairnWindow *self)
 static void
 navigation_changed (CairnWindow *self)
 {
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "annual") == 0 &&
+      self->store != NULL && cairn_store_is_signed_in (self->store) &&
+      cairn_annual_report_editor_get_store (self->annual_editor) != self->store)
+    cairn_annual_report_editor_set_store (self->annual_editor, self->store);
+
   AdwLeaflet *leaflet = current_leaflet (self);
   gboolean inside = leaflet != NULL &&
                     adw_leaflet_get_adjacent_child (leaflet, ADW_NAVIGATION_DIRECTION_BACK) != NULL;
@@ -397,6 +410,10 @@ sign_out_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
+  /* What was being typed is saved as the user who typed it. */
+  cairn_conference_editor_flush (self->conference_editor);
+  cairn_meeting_editor_flush (self->meeting_editor);
+  cairn_annual_report_editor_set_store (self->annual_editor, NULL);
   cairn_store_logout (self->store);
   show_board (self);
 }
@@ -1017,6 +1034,7 @@ cairn_window_class_init (CairnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, meeting_editor);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, scr_list);
   gtk_widget_class_bind_template_child (widget_class, CairnWindow, scr_workspace);
+  gtk_widget_class_bind_template_child (widget_class, CairnWindow, annual_editor);
   gtk_widget_class_bind_template_callback (widget_class, navigation_changed);
   gtk_widget_class_bind_template_callback (widget_class, review_activated);
   gtk_widget_class_bind_template_callback (widget_class, record_saved);
@@ -1043,6 +1061,7 @@ cairn_window_class_init (CairnWindowClass *klass)
   g_type_ensure (CAIRN_TYPE_MEETING_EDITOR);
   g_type_ensure (CAIRN_TYPE_SCR_LIST);
   g_type_ensure (CAIRN_TYPE_SCR_WORKSPACE);
+  g_type_ensure (CAIRN_TYPE_ANNUAL_REPORT_EDITOR);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "cairn-child-store.h"
 #include "cairn-date.h"
 #include "cairn-demo.h"
+#include "cairn-annual-report-editor.h"
 #include "cairn-cin-census.h"
 #include "cairn-cin-import-dialog.h"
 #include "cairn-cin-store.h"
@@ -336,6 +337,20 @@ test_window_board_pages (void)
   g_assert_nonnull (editor);
   g_assert_cmpstr (cairn_conference_editor_get_ref (CAIRN_CONFERENCE_EDITOR (editor)), ==,
                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  /* The annual report counts nothing until its page is shown. */
+  {
+    GtkWidget *annual = cairn_test_gui_find_type (GTK_WIDGET (window), CAIRN_TYPE_ANNUAL_REPORT_EDITOR, 0);
+
+    g_assert_nonnull (annual);
+    g_assert_null (cairn_annual_report_editor_get_store (CAIRN_ANNUAL_REPORT_EDITOR (annual)));
+    adw_view_stack_set_visible_child_name (stack, "annual");
+    wait_idle ();
+    g_assert_true (cairn_annual_report_editor_get_store (CAIRN_ANNUAL_REPORT_EDITOR (annual)) ==
+                   cairn_window_get_store (window));
+    g_assert_cmpint (cairn_annual_report_editor_get_year (CAIRN_ANNUAL_REPORT_EDITOR (annual)), ==, 2012);
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Working Together to Safeguard Children 2010"));
+  }
 
   /* Reviews: the demo's three. */
   adw_view_stack_set_visible_child_name (stack, "reviews");
