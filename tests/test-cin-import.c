@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cairn-case-list.h"
 #include "cairn-cin-rules.h"
 #include "cairn-cin-store.h"
 #include "cairn-demo.h"
@@ -52,6 +53,26 @@ records (const char *db)
         !g_str_has_prefix (lines[i], "INSERT INTO cin_imports"))
       g_string_append_printf (s, "%s\n", lines[i]);
   return g_string_free (s, FALSE);
+}
+
+/* The case navigator's index and search index after an import are what a
+ * rebuild from the records gives (the import indexes only the cases it
+ * added and the children it changed). */
+static void
+assert_index_current (CairnStore *store,
+                      const char *path)
+{
+  const char *sql = "SELECT 'index', * FROM case_index ORDER BY case_id;"
+                    " SELECT 'search', rowid, names, ids, notes FROM case_search ORDER BY rowid";
+  g_autofree char *imported = sqlite (path, sql);
+  g_autofree char *rebuilt = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cairn_store_rebuild_case_index (store, &error));
+  g_assert_no_error (error);
+  rebuilt = sqlite (path, sql);
+  g_assert_nonnull (strstr (imported, "search|"));
+  g_assert_cmpstr (imported, ==, rebuilt);
 }
 
 static CairnStore *
@@ -160,6 +181,7 @@ test_round_trip (void)
   g_assert_cmpuint (summary->added, ==, census->n_children);
   g_assert_cmpuint (summary->skipped, ==, 0);
   g_assert_cmpuint (summary->skips->len, ==, 0);
+  assert_index_current (store, path);
   /* Every field of every child comes back as it went in. */
   again = export_xml (store, 2024);
   g_assert_cmpstr (again, ==, demo_census ());
@@ -252,6 +274,7 @@ test_later_year_and_mul (void)
   g_autofree char *cases = NULL;
   g_autofree char *child = NULL;
   g_autofree char *events = NULL;
+  g_autofree char *dirty = NULL;
   const CairnCinSkip *skip;
 
   g_assert_cmpuint (first->total, ==, 4);
@@ -286,8 +309,13 @@ test_later_year_and_mul (void)
                                "cp_plan_start 2023-06-20, icpc 2023-06-20, assessment_complete 2023-07-10, "
                                "review_conference 2023-09-15");
 
-  /* The next year's file updates the same child and case. */
+  /* The next year's file updates the same child and case, and the annual
+   * statistics counted before it are to be counted again. */
+  g_free (sqlite (path, "UPDATE annual_stats_state SET dirty_from = 9999"));
   second = import_xml (store, census_2025);
+  g_free (dirty);
+  dirty = sqlite (path, "SELECT dirty_from FROM annual_stats_state");
+  g_assert_cmpstr (dirty, ==, "0");
   g_assert_cmpuint (second->added, ==, 0);
   g_assert_cmpuint (second->updated, ==, 1);
   g_assert_cmpuint (second->cases_added, ==, 0);
@@ -298,6 +326,8 @@ test_later_year_and_mul (void)
                         " FROM cases c JOIN children ch ON ch.id = c.child_id ORDER BY ch.la_child_id");
   g_assert_cmpstr (cases, ==, "A1|1|2023-06-01|2024-09-30|RC7|2025|2|2024-06-20\n"
                               "B2|1|2023-10-01|||2024|0|");
+  /* A1's case is closed in the navigator too. */
+  assert_index_current (store, path);
   g_clear_pointer (&categories, g_free);
   categories = sqlite (path, "SELECT count(*) FROM cp_plan_categories");
   g_assert_cmpstr (categories, ==, "1");
