@@ -159,3 +159,46 @@ cairn_test_run_cli (char       **out,
   g_ptr_array_add (argv, NULL);
   return cairn_test_run_cli_env (NULL, out, err, (const char * const *) argv->pdata);
 }
+
+/**
+ * cairn_test_kill_cli_when:
+ * @argv: cairn-cli's arguments (without the program), %NULL-terminated
+ * @when: called about every 10 ms with the time since the start; the
+ *   process is killed (SIGKILL) as soon as it returns %TRUE
+ *
+ * Runs cairn-cli and kills it part way through, as a crash or a power cut
+ * would stop it. Fails the test when neither has happened within a minute.
+ *
+ * Returns: %TRUE when the process was killed, %FALSE when it had finished
+ *   by itself first
+ */
+gboolean
+cairn_test_kill_cli_when (const char * const *argv,
+                          CairnTestKillWhen   when,
+                          gpointer            user_data)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + 60 * G_USEC_PER_SEC;
+
+  g_ptr_array_add (args, (gpointer) cairn_test_cli_path ());
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  proc = g_subprocess_newv ((const char * const *) args->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  /* The identifier goes once the process has finished (GLib's worker
+   * thread reaps it). */
+  while (g_subprocess_get_identifier (proc) != NULL && !when (g_get_monotonic_time () - start, user_data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10000);
+    }
+  g_subprocess_force_exit (proc);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_if_signaled (proc);
+}

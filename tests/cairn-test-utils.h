@@ -25,4 +25,12 @@ int         cairn_test_run_cli_env (const char * const *env,
                                     char      **err,
                                     const char * const *argv);
 
+/* Returns TRUE to kill the process now; @elapsed_us since it started. */
+typedef gboolean (*CairnTestKillWhen) (gint64   elapsed_us,
+                                       gpointer user_data);
+
+gboolean    cairn_test_kill_cli_when (const char * const *argv,
+                                      CairnTestKillWhen   when,
+                                      gpointer            user_data);
+
 G_END_DECLS

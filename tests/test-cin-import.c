@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cairn-case-list.h"
 #include "cairn-cin-rules.h"
 #include "cairn-cin-store.h"
 #include "cairn-demo.h"
@@ -52,6 +53,26 @@ records (const char *db)
         !g_str_has_prefix (lines[i], "INSERT INTO cin_imports"))
       g_string_append_printf (s, "%s\n", lines[i]);
   return g_string_free (s, FALSE);
+}
+
+/* The case navigator's index and search index after an import are what a
+ * rebuild from the records gives (the import indexes only the cases it
+ * added and the children it changed). */
+static void
+assert_index_current (CairnStore *store,
+                      const char *path)
+{
+  const char *sql = "SELECT 'index', * FROM case_index ORDER BY case_id;"
+                    " SELECT 'search', rowid, names, ids, notes FROM case_search ORDER BY rowid";
+  g_autofree char *imported = sqlite (path, sql);
+  g_autofree char *rebuilt = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cairn_store_rebuild_case_index (store, &error));
+  g_assert_no_error (error);
+  rebuilt = sqlite (path, sql);
+  g_assert_nonnull (strstr (imported, "search|"));
+  g_assert_cmpstr (imported, ==, rebuilt);
 }
 
 static CairnStore *
@@ -160,6 +181,7 @@ test_round_trip (void)
   g_assert_cmpuint (summary->added, ==, census->n_children);
   g_assert_cmpuint (summary->skipped, ==, 0);
   g_assert_cmpuint (summary->skips->len, ==, 0);
+  assert_index_current (store, path);
   /* Every field of every child comes back as it went in. */
   again = export_xml (store, 2024);
   g_assert_cmpstr (again, ==, demo_census ());
@@ -252,6 +274,7 @@ test_later_year_and_mul (void)
   g_autofree char *cases = NULL;
   g_autofree char *child = NULL;
   g_autofree char *events = NULL;
+  g_autofree char *dirty = NULL;
   const CairnCinSkip *skip;
 
   g_assert_cmpuint (first->total, ==, 4);
@@ -286,8 +309,13 @@ test_later_year_and_mul (void)
                                "cp_plan_start 2023-06-20, icpc 2023-06-20, assessment_complete 2023-07-10, "
                                "review_conference 2023-09-15");
 
-  /* The next year's file updates the same child and case. */
+  /* The next year's file updates the same child and case, and the annual
+   * statistics counted before it are to be counted again. */
+  g_free (sqlite (path, "UPDATE annual_stats_state SET dirty_from = 9999"));
   second = import_xml (store, census_2025);
+  g_free (dirty);
+  dirty = sqlite (path, "SELECT dirty_from FROM annual_stats_state");
+  g_assert_cmpstr (dirty, ==, "0");
   g_assert_cmpuint (second->added, ==, 0);
   g_assert_cmpuint (second->updated, ==, 1);
   g_assert_cmpuint (second->cases_added, ==, 0);
@@ -298,6 +326,8 @@ test_later_year_and_mul (void)
                         " FROM cases c JOIN children ch ON ch.id = c.child_id ORDER BY ch.la_child_id");
   g_assert_cmpstr (cases, ==, "A1|1|2023-06-01|2024-09-30|RC7|2025|2|2024-06-20\n"
                               "B2|1|2023-10-01|||2024|0|");
+  /* A1's case is closed in the navigator too. */
+  assert_index_current (store, path);
   g_clear_pointer (&categories, g_free);
   categories = sqlite (path, "SELECT count(*) FROM cp_plan_categories");
   g_assert_cmpstr (categories, ==, "1");
@@ -369,6 +399,198 @@ test_cancelled (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Killing `cairn-cli cin import` (SIGKILL) ------------------------------- */
+
+static gboolean
+after_delay (gint64   elapsed_us,
+             gpointer user_data)
+{
+  return elapsed_us >= *(gint64 *) user_data;
+}
+
+/* The write-ahead log has grown past a size: the import's transaction is
+ * writing pages. */
+typedef struct
+{
+  const char *wal;
+  goffset size;
+} WalGrown;
+
+static gboolean
+wal_grown (gint64   elapsed_us,
+           gpointer user_data)
+{
+  WalGrown *grown = user_data;
+  GStatBuf st;
+
+  return g_stat (grown->wal, &st) == 0 && st.st_size >= grown->size;
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : -1;
+}
+
+/* A board of a few thousand census children, as a demo board's return. */
+static char *
+large_census_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CairnStore) store = NULL;
+  g_autofree char *db = cairn_test_scratch_path ("large-demo.db");
+  g_autofree char *xml = NULL;
+  char *file = cairn_test_scratch_path ("large-2024.xml");
+  CairnDemoOptions options;
+
+  cairn_demo_options_init (&options);
+  options.n_children = 5000;
+  g_assert_true (cairn_demo_options_set_years (&options, "--years", "2022-23..2023-24", &error));
+  store = cairn_store_open (db, CAIRN_STORE_OPEN_CREATE | CAIRN_STORE_OPEN_FORCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cairn_demo_write (store, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cairn_store_login (store, CAIRN_DEMO_CHAIR, CAIRN_DEMO_PASSWORD, &error));
+  g_assert_no_error (error);
+  xml = export_xml (store, 2024);
+  g_assert_true (g_file_set_contents (file, xml, -1, NULL));
+  return file;
+}
+
+/* A board holding census_2024's two children, imported and reported saved. */
+static char *
+saved_board (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (CairnStore) store = empty_store (name, &path);
+  g_autoptr (CairnCinImportSummary) summary = import_xml (store, census_2024);
+
+  g_assert_cmpuint (summary->added, ==, 2);
+  return g_steal_pointer (&path);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* Puts back the board as saved_board() left it (closed: no WAL). */
+static void
+restore_board (const char *saved,
+               const char *path)
+{
+  const char *suffixes[] = { "", ".audit-head" };
+  const char *stale[] = { "-wal", "-shm" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *file = g_strconcat (path, stale[i], NULL);
+      g_unlink (file);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (saved, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (path, suffixes[i], NULL);
+      copy_file (from, to);
+    }
+}
+
+/* Killed at many points of a large import, the board passes `check` and
+ * holds either everything it held before and nothing of the import, or all
+ * of it; an import left to finish then gives the same board as one never
+ * interrupted. Each kill starts again from the saved board. */
+static void
+test_killed (void)
+{
+  g_autofree char *census = large_census_file ();
+  g_autofree char *saved = saved_board ("killed-saved.db");
+  g_autofree char *path = cairn_test_scratch_path ("killed.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = records (saved);
+  g_autofree char *complete = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *final = NULL;
+  const char *argv[] = { "cin", "import", "--db", path, census, NULL };
+  /* Kills as the transaction's pages reach the write-ahead log (the cache
+   * spills, then the commit), after the timed ones. */
+  const goffset wal_sizes[] = { 32 << 10, 256 << 10, 1 << 20, 2 << 20, 3 << 20 };
+  const guint n_timed = 9;
+  guint n_before = 0, n_complete = 0, n_mid_write = 0;
+  gint64 duration;
+  gint64 t0;
+
+  /* The same import, uninterrupted, on the same board: what "all of it"
+   * is, and how long it takes here. */
+  restore_board (saved, path);
+  t0 = g_get_monotonic_time ();
+  g_assert_cmpint (cairn_test_run_cli (&out, NULL, "cin", "import", "--db", path, census, NULL), ==, 0);
+  duration = g_get_monotonic_time () - t0;
+  g_assert_nonnull (strstr (out, "large-2024.xml: 2023-24 census, "));
+  complete = records (path);
+  g_assert_cmpstr (complete, !=, before);
+
+  for (guint k = 0; k < n_timed + G_N_ELEMENTS (wal_sizes); k++)
+    {
+      g_autofree char *now = NULL;
+      g_autofree char *check = NULL;
+      gboolean killed;
+      goffset wal_size;
+
+      restore_board (saved, path);
+      if (k < n_timed)
+        {
+          /* Evenly spaced over an uninterrupted run's time. */
+          gint64 delay = duration * (k + 1) / (n_timed + 1);
+
+          killed = cairn_test_kill_cli_when (argv, after_delay, &delay);
+        }
+      else
+        {
+          WalGrown grown = { wal, wal_sizes[k - n_timed] };
+
+          killed = cairn_test_kill_cli_when (argv, wal_grown, &grown);
+        }
+      wal_size = file_size (wal);
+      g_assert_cmpint (cairn_test_run_cli (&check, NULL, "check", "--db", path, NULL), ==, 0);
+      g_assert_nonnull (strstr (check, ": ok (schema "));
+      now = records (path);
+      g_test_message ("kill %u: %s, WAL %" G_GOFFSET_FORMAT " bytes, %s", k, killed ? "killed" : "finished",
+                      wal_size, g_strcmp0 (now, before) == 0 ? "nothing imported" : "all imported");
+      if (g_strcmp0 (now, before) == 0)
+        {
+          /* Nothing of it: only a killed import leaves nothing. */
+          g_assert_true (killed);
+          n_before++;
+          if (wal_size > 0)
+            n_mid_write++;
+        }
+      else
+        {
+          g_assert_cmpstr (now, ==, complete);
+          n_complete++;
+        }
+    }
+  /* Some kills hit the transaction while it was writing. */
+  g_assert_cmpuint (n_mid_write, >, 0);
+  g_assert_cmpuint (n_before + n_complete, ==, n_timed + G_N_ELEMENTS (wal_sizes));
+
+  /* Left to finish after a kill, the import gives the board it would have. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cairn_test_run_cli (&out, NULL, "cin", "import", "--db", path, census, NULL), ==, 0);
+  final = records (path);
+  g_assert_cmpstr (final, ==, complete);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cairn_test_run_cli (&out, NULL, "check", "--db", path, NULL), ==, 0);
+}
+
 /* The CLI: import prints its summary; export writes what validate accepts;
  * a finding's child leads to its case. */
 static void
@@ -437,6 +659,7 @@ main (int    argc,
   g_test_add_func ("/cairn/cin-import/bad-files", test_bad_files);
   g_test_add_func ("/cairn/cin-import/cancelled", test_cancelled);
   g_test_add_func ("/cairn/cin-import/cli", test_cli);
+  g_test_add_func ("/cairn/cin-import/killed", test_killed);
   status = g_test_run ();
   g_free (demo_return);
   g_free (demo_path);

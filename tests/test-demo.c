@@ -924,35 +924,34 @@ test_bad_arguments (void)
 /* Starts a large demo and kills it (SIGKILL) once its transaction has
  * written pages: its rollback journal has existed for a second (opening a
  * new database writes brief journals of its own first). */
+typedef struct
+{
+  const char *journal;
+  gint64 since;
+} JournalWait;
+
+static gboolean
+journal_a_while (gint64   elapsed_us,
+                 gpointer user_data)
+{
+  JournalWait *wait = user_data;
+
+  if (!g_file_test (wait->journal, G_FILE_TEST_EXISTS))
+    wait->since = 0;
+  else if (wait->since == 0)
+    wait->since = elapsed_us;
+  return wait->since != 0 && elapsed_us - wait->since > G_USEC_PER_SEC;
+}
+
 static void
 kill_half_way (const char *path)
 {
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  JournalWait wait = { journal, 0 };
+  const char *argv[] = { "demo", "--force", "--db", path, "--children", "2000000", NULL };
 
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                           &error, cairn_test_cli_path (), "demo", "--force", "--db", path,
-                           "--children", "2000000", NULL);
-  g_assert_no_error (error);
-  for (gint64 since = 0; g_get_monotonic_time () < deadline; g_usleep (10000))
-    {
-      gint64 now = g_get_monotonic_time ();
-
-      if (!g_file_test (journal, G_FILE_TEST_EXISTS))
-        since = 0;
-      else if (since == 0)
-        since = now;
-      else if (now - since > G_USEC_PER_SEC)
-        break;
-    }
-  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
-  g_subprocess_force_exit (proc);
-  g_subprocess_wait (proc, NULL, &error);
-  g_assert_no_error (error);
   /* Killed, not finished. */
-  g_assert_false (g_subprocess_get_if_exited (proc));
+  g_assert_true (cairn_test_kill_cli_when (argv, journal_a_while, &wait));
   g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 

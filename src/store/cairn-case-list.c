@@ -89,6 +89,13 @@ static const char *sort_columns[CAIRN_N_CASE_SORTS] = {
   "   UNION ALL SELECT notes FROM events WHERE case_id = " case_id " AND notes IS NOT NULL"       \
   "   UNION ALL SELECT outcome FROM events WHERE case_id = " case_id " AND outcome IS NOT NULL))"
 
+#define SEARCH_INSERT                                                                           \
+  "INSERT INTO case_search (rowid, names, ids, notes)"                                          \
+  " SELECT ci.case_id, " SEARCH_NAMES ("ch") ", " SEARCH_IDS ("ci", "ch") ","                    \
+  " " SEARCH_NOTES ("ci.case_id")                                                               \
+  " FROM case_index ci JOIN cases c ON c.id = ci.case_id"                                       \
+  " JOIN children ch ON ch.id = c.child_id"
+
 static const char index_triggers[] =
   "CREATE TRIGGER cairn_index_cases_insert AFTER INSERT ON cases WHEN cairn_index_live()\n"
   "BEGIN\n"
@@ -222,11 +229,7 @@ cairn_store_rebuild_case_index (CairnStore  *self,
   ok = cairn_store_exec (self,
                          "DELETE FROM case_index; DELETE FROM case_search;"
                          "INSERT INTO case_index (" INDEX_COLUMNS ") " INDEX_SELECT " ORDER BY c.id;"
-                         "INSERT INTO case_search (rowid, names, ids, notes)"
-                         " SELECT ci.case_id, " SEARCH_NAMES ("ch") ", " SEARCH_IDS ("ci", "ch") ","
-                         " " SEARCH_NOTES ("ci.case_id")
-                         " FROM case_index ci JOIN cases c ON c.id = ci.case_id"
-                         " JOIN children ch ON ch.id = c.child_id ORDER BY ci.case_id;",
+                         SEARCH_INSERT " ORDER BY ci.case_id;",
                          error);
   cairn_store_set_index_live (self, live);
   if (!ok)
@@ -235,6 +238,70 @@ cairn_store_rebuild_case_index (CairnStore  *self,
       return FALSE;
     }
   return cairn_store_commit (self, error);
+}
+
+/**
+ * cairn_store_index_cases:
+ * @first_new_case: every case whose id is this or higher is indexed afresh
+ *   (the cases bulk work added: one more than the highest id before it)
+ * @child_ids: (element-type gint64) (nullable): children whose other cases
+ *   are indexed afresh too (their records changed)
+ *
+ * After bulk work, inside its transaction: brings the case table's index
+ * and its search index up to date for the cases it added and the children
+ * it changed, where cairn_store_rebuild_case_index() redoes every case of
+ * the board.
+ */
+gboolean
+cairn_store_index_cases (CairnStore  *self,
+                         gint64       first_new_case,
+                         GArray      *child_ids,
+                         GError     **error)
+{
+  static const char *const for_new[] = {
+    "DELETE FROM case_search WHERE rowid >= ?1",
+    "INSERT INTO case_index (" INDEX_COLUMNS ") " INDEX_SELECT " WHERE c.id >= ?1 ORDER BY c.id"
+    INDEX_UPSERT_TAIL,
+    SEARCH_INSERT " WHERE ci.case_id >= ?1 ORDER BY ci.case_id",
+  };
+  static const char *const for_child[] = {
+    "DELETE FROM case_search WHERE rowid IN (SELECT id FROM cases WHERE child_id = ?2 AND id < ?1)",
+    "INSERT INTO case_index (" INDEX_COLUMNS ") " INDEX_SELECT " WHERE c.child_id = ?2 AND c.id < ?1"
+    INDEX_UPSERT_TAIL,
+    SEARCH_INSERT " WHERE c.child_id = ?2 AND c.id < ?1",
+  };
+  gboolean live = cairn_store_get_index_live (self);
+  gboolean ok = TRUE;
+
+  cairn_store_set_index_live (self, FALSE);
+  for (guint i = 0; ok && child_ids != NULL && i < child_ids->len; i++)
+    for (gsize k = 0; ok && k < G_N_ELEMENTS (for_child); k++)
+      {
+        sqlite3_stmt *stmt = cairn_store_prepare (self, for_child[k], error);
+
+        if (stmt == NULL)
+          ok = FALSE;
+        else
+          {
+            sqlite3_bind_int64 (stmt, 1, first_new_case);
+            sqlite3_bind_int64 (stmt, 2, g_array_index (child_ids, gint64, i));
+            ok = cairn_store_step_done (self, stmt, error);
+          }
+      }
+  for (gsize k = 0; ok && k < G_N_ELEMENTS (for_new); k++)
+    {
+      sqlite3_stmt *stmt = cairn_store_prepare (self, for_new[k], error);
+
+      if (stmt == NULL)
+        ok = FALSE;
+      else
+        {
+          sqlite3_bind_int64 (stmt, 1, first_new_case);
+          ok = cairn_store_step_done (self, stmt, error);
+        }
+    }
+  cairn_store_set_index_live (self, live);
+  return ok;
 }
 
 /**

@@ -97,6 +97,10 @@ guint                  cairn_case_list_find         (CairnCaseList         *self
 
 gboolean cairn_store_rebuild_case_index (CairnStore  *store,
                                          GError     **error);
+gboolean cairn_store_index_cases        (CairnStore  *store,
+                                         gint64       first_new_case,
+                                         GArray      *child_ids,
+                                         GError     **error);
 GPtrArray *cairn_store_list_case_values (CairnStore  *store,
                                          const char  *column,
                                          GError     **error);

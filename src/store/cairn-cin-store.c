@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cairn-annual-store.h"
 #include "cairn-audit-store.h"
 #include "cairn-case-list.h"
 #include "cairn-cin-store.h"
@@ -22,10 +23,6 @@
 
 #define MAX_VALUES 11
 #define EVENT_SOURCE "CIN census"
-
-/* Imports of fewer children keep the case index up to date row by row;
- * larger ones rebuild it once at the end. */
-#define INDEX_REBUILD_THRESHOLD 500
 
 void
 cairn_cin_import_summary_free (CairnCinImportSummary *summary)
@@ -120,6 +117,7 @@ typedef struct
   gboolean changed;             /* something of theirs changed */
   GHashTable *events;           /* "kind date" of the current case's events */
   gint64 events_case;
+  GArray *changed_children;     /* ids of children already stored that changed */
 } Import;
 
 static void
@@ -1114,7 +1112,10 @@ import_child (Import               *imp,
   if (is_new)
     imp->summary->added++;
   else if (imp->changed)
-    imp->summary->updated++;
+    {
+      imp->summary->updated++;
+      g_array_append_val (imp->changed_children, child_id);
+    }
   else
     imp->summary->unchanged++;
   return TRUE;
@@ -1219,8 +1220,9 @@ cairn_store_import_cin_census (CairnStore                 *self,
 {
   g_autoptr (CairnCinImportSummary) summary = g_new0 (CairnCinImportSummary, 1);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean index_live = cairn_store_get_index_live (self);
-  gboolean rebuild = census->n_children >= INDEX_REBUILD_THRESHOLD;
+  g_autoptr (GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) changed_children = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 first_new_case = 1;
   Import imp = { 0 };
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
@@ -1236,23 +1238,27 @@ cairn_store_import_cin_census (CairnStore                 *self,
   imp.db = cairn_store_get_db (self);
   imp.census = census;
   imp.summary = summary;
-  imp.events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.events = events;
+  imp.changed_children = changed_children;
 
   if (!cairn_store_begin (self, error))
-    {
-      g_hash_table_unref (imp.events);
-      return NULL;
-    }
+    return NULL;
+  /* Bulk work (cairn_store_drop_row_triggers()): one audit entry for the
+   * whole import, and the case index brought up to date once at the end,
+   * for the cases added and the children changed. */
   cairn_store_audit_begin_bulk (self, NULL);
-  if (rebuild)
-    cairn_store_set_index_live (self, FALSE);
+  ok = cairn_store_drop_row_triggers (self, error);
 
-  if ((stmt = prepare (&imp, "SELECT coalesce(max(number), 0) + 1 FROM children", error)) == NULL)
+  if (ok && (stmt = prepare (&imp, "SELECT (SELECT coalesce(max(number), 0) + 1 FROM children),"
+                                   " (SELECT coalesce(max(id), 0) + 1 FROM cases)", error)) == NULL)
     ok = FALSE;
-  else
+  else if (ok)
     {
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        imp.next_child_number = sqlite3_column_int64 (stmt, 0);
+        {
+          imp.next_child_number = sqlite3_column_int64 (stmt, 0);
+          first_new_case = sqlite3_column_int64 (stmt, 1);
+        }
       sqlite3_reset (stmt);
     }
 
@@ -1274,10 +1280,13 @@ cairn_store_import_cin_census (CairnStore                 *self,
     }
   imp.child = NULL;
 
-  if (rebuild)
-    cairn_store_set_index_live (self, index_live);
-  if (ok && rebuild)
-    ok = cairn_store_rebuild_case_index (self, error);
+  if (ok)
+    ok = cairn_store_index_cases (self, first_new_case, changed_children, error);
+  /* The annual statistics counted so far may no longer hold. */
+  if (ok && (summary->added > 0 || summary->updated > 0))
+    ok = cairn_store_annual_invalidate (self, error);
+  if (ok)
+    ok = cairn_store_restore_row_triggers (self, error);
   if (ok)
     ok = record_import (&imp, sha256, error);
   if (ok)
@@ -1292,7 +1301,6 @@ cairn_store_import_cin_census (CairnStore                 *self,
     ok = cairn_store_commit (self, error);
   else
     cairn_store_rollback (self);
-  g_hash_table_unref (imp.events);
   if (!ok)
     return NULL;
   return g_steal_pointer (&summary);

@@ -255,45 +255,6 @@ cairn_demo_writer_free (CairnDemoWriter *self)
   g_free (self);
 }
 
-/* The audit trail's row triggers (cairn-audit-store.c), the case
- * navigator's index triggers (cairn-case-list.c) and the annual statistics
- * cache's (cairn-annual-store.c) do nothing during bulk
- * work (cairn_store_begin_bulk()), but SQLite still runs each one's WHEN
- * test for every row: tens of millions of calls for a large board. They
- * are dropped inside the transaction and cairn_demo_writer_restore_triggers()
- * reinstalls them from the schema before the commit; a rollback restores
- * them. The audit trail's own sealing and guard triggers stay. */
-static gboolean
-drop_row_triggers (CairnDemoWriter  *self,
-                   GError          **error)
-{
-  sqlite3_stmt *stmt = cairn_store_prepare (
-    self->store,
-    "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name <> 'audit_log'"
-    " AND (name LIKE 'cairn\\_audit\\_%' ESCAPE '\\' OR name LIKE 'cairn\\_index\\_%' ESCAPE '\\'"
-    "      OR name LIKE 'cairn\\_annual\\_%' ESCAPE '\\')"
-    " ORDER BY name",
-    error);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (names, cairn_column_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < names->len; i++)
-    {
-      /* An identifier cannot be bound; %w quotes it. */
-      char *sql = sqlite3_mprintf ("DROP TRIGGER \"%w\"", (const char *) g_ptr_array_index (names, i));
-      gboolean ok = cairn_store_exec (self->store, sql, error);
-
-      sqlite3_free (sql);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * cairn_demo_writer_begin:
  *
@@ -325,7 +286,8 @@ cairn_demo_writer_begin (CairnDemoWriter  *self,
   if (!cairn_store_begin (self->store, error))
     return FALSE;
   self->in_transaction = TRUE;
-  if (!drop_row_triggers (self, error))
+  /* The row triggers go for the transaction (cairn_store_drop_row_triggers()). */
+  if (!cairn_store_drop_row_triggers (self->store, error))
     {
       cairn_demo_writer_rollback (self);
       return FALSE;
@@ -364,10 +326,7 @@ gboolean
 cairn_demo_writer_restore_triggers (CairnDemoWriter  *self,
                                     GError          **error)
 {
-  return cairn_demo_writer_check (self, error) &&
-         cairn_store_audit_install_triggers (self->store, error) &&
-         cairn_store_index_install_triggers (self->store, error) &&
-         cairn_store_annual_install_triggers (self->store, error);
+  return cairn_demo_writer_check (self, error) && cairn_store_restore_row_triggers (self->store, error);
 }
 
 gboolean

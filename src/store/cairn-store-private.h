@@ -47,6 +47,10 @@ gboolean      cairn_store_index_install_triggers (CairnStore  *self,
                                                   GError     **error);
 gboolean      cairn_store_annual_install_triggers (CairnStore *self,
                                                    GError    **error);
+gboolean      cairn_store_drop_row_triggers (CairnStore *self,
+                                             GError    **error);
+gboolean      cairn_store_restore_row_triggers (CairnStore *self,
+                                                GError    **error);
 void          cairn_store_set_now_func       (CairnStore   *self,
                                               CairnStoreNowFunc func);
 

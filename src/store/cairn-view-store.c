@@ -169,6 +169,66 @@ cairn_store_begin_bulk (CairnStore *self,
   cairn_store_set_index_live (self, FALSE);
 }
 
+/* The audit trail's row triggers (cairn-audit-store.c), the case
+ * navigator's index triggers (cairn-case-list.c) and the annual statistics
+ * cache's (cairn-annual-store.c) do nothing during bulk work
+ * (cairn_store_begin_bulk()), but SQLite still runs each one's WHEN test
+ * for every row, and a table with triggers makes every INSERT or
+ * UPDATE on it open a statement journal (each page it touches is copied
+ * first; once a journal has spilled, into a temporary file). Bulk writers
+ * (demo generation, a census import) drop them inside their transaction
+ * and cairn_store_restore_row_triggers() reinstalls them from the schema
+ * before the commit; a rollback or a killed process restores them with
+ * everything else. The audit trail's own sealing and guard triggers stay.
+ * What the triggers would have kept up the writer must then bring up to
+ * date itself (the case index, the annual statistics' dirty year). */
+gboolean
+cairn_store_drop_row_triggers (CairnStore  *self,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt = cairn_store_prepare (
+    self,
+    "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name <> 'audit_log'"
+    " AND (name LIKE 'cairn\\_audit\\_%' ESCAPE '\\' OR name LIKE 'cairn\\_index\\_%' ESCAPE '\\'"
+    "      OR name LIKE 'cairn\\_annual\\_%' ESCAPE '\\')"
+    " ORDER BY name",
+    error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, cairn_column_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cairn_store_set_db_error (self, error, "triggers");
+      return FALSE;
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* An identifier cannot be bound; %w quotes it. */
+      char *sql = sqlite3_mprintf ("DROP TRIGGER \"%w\"", (const char *) g_ptr_array_index (names, i));
+      gboolean ok = cairn_store_exec (self, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts back the row triggers cairn_store_drop_row_triggers() took away. */
+gboolean
+cairn_store_restore_row_triggers (CairnStore  *self,
+                                  GError     **error)
+{
+  return cairn_store_audit_install_triggers (self, error) &&
+         cairn_store_index_install_triggers (self, error) &&
+         cairn_store_annual_install_triggers (self, error);
+}
+
 gboolean
 cairn_store_end_bulk (CairnStore  *self,
                       const char  *action,
