@@ -86,6 +86,20 @@ case $annual_status in
   1) echo "The annual report was written as a draft: $out/annual-report.txt lists the sections without narrative" ;;
   *) echo "The annual report could not be written (status $annual_status)" ;;
 esac
+# The DfE Children in Need census: a demo board of census-era years writes
+# its 2023-24 return, the DfE rules check it (queries are listed, not
+# fatal), and a new empty board imports it.
+census_db="$datadir/census-demo.cairn"
+if [ ! -f "$census_db" ]; then
+  "$cli" demo --db "$census_db" --years 2022-23..2023-24 >/dev/null
+fi
+census_cli () { "$cli" "$@" --user demo-chair --password-fd 3 3<<<"cairn-demo-password"; }
+census_cli cin export --db "$census_db" --year 2023-24 -o "$out/cin-census-2023-24.xml"
+"$cli" cin validate "$out/cin-census-2023-24.xml" > "$out/cin-census-2023-24-validation.txt" || [ $? -eq 1 ]
+census_board="$(mktemp -d)/census-import.cairn"
+"$cli" cin import --db "$census_board" --create "$out/cin-census-2023-24.xml" > "$out/cin-census-import.txt" 2>&1 ||
+  echo "The census import failed: $out/cin-census-import.txt says why"
+rm -rf "$(dirname "$census_board")"
 first_child=${first_case%%/*}
 if [ -n "$first_child" ]; then
   scr_cli export --db "$db" --child "$first_child" -o "$out/$first_child.json"

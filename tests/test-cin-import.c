@@ -365,6 +365,26 @@ test_bad_files (void)
       after = records (path);
       g_assert_cmpstr (after, ==, before);
     }
+
+  /* A board starting from its census (--create): a bad file leaves no
+   * database behind; a good one makes the board. */
+  {
+    g_autofree char *fresh = cairn_test_scratch_path ("fresh.cairn");
+    g_autofree char *census = cairn_test_scratch_path ("fresh-census.xml");
+    g_autofree char *bad = g_build_filename (cairn_test_source_dir (), "tests", "fixtures", "cin",
+                                             "truncated.xml", NULL);
+    g_autofree char *out = NULL;
+
+    g_unlink (fresh);
+    g_assert_cmpint (cairn_test_run_cli (NULL, NULL, "cin", "import", "--db", fresh, "--create", bad, NULL), ==, 2);
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_set_contents (census, census_2024, -1, NULL));
+    g_assert_cmpint (cairn_test_run_cli (NULL, NULL, "cin", "import", "--db", fresh, census, NULL), ==, 2);
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (cairn_test_run_cli (&out, NULL, "cin", "import", "--db", fresh, "--create", census, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, " added, "));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
 }
 
 static gboolean

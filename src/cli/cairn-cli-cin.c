@@ -241,9 +241,12 @@ cin_import (int    argc,
             char **argv)
 {
   g_autofree char *db = NULL;
+  gboolean create = FALSE;
   g_auto (CairnCliLogin) login = CAIRN_CLI_LOGIN_INIT;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The board's database"), "FILE" },
+    { "create", 0, 0, G_OPTION_ARG_NONE, &create,
+      N_("Create the database first if there is none (a board starting from its council's census)"), NULL },
     CAIRN_CLI_LOGIN_ENTRIES (login),
     { NULL }
   };
@@ -277,8 +280,8 @@ cin_import (int    argc,
     return cairn_cli_usage_error ("cin import", _("name the census file to import"));
   if (argc > 2)
     return cairn_cli_usage_error (argv[2], _("unexpected argument (one census file at a time)"));
-  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
-    return status;
+  if (db == NULL)
+    return cairn_cli_usage_error ("--db", _("a database file is required"));
 
   census = cairn_cin_census_read_file (argv[1], NULL, NULL, NULL, &error);
   if (census == NULL)
@@ -287,6 +290,16 @@ cin_import (int    argc,
     return cairn_cli_usage_error (argv[1], _("Year \"%s\" is not a census year Cairn has rules for "
                                               "(2022-23 to 2025-26)"),
                                   census->year_text ? census->year_text : "");
+  /* A new board only once the file has been read: a bad file leaves none. */
+  if (create && !g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (CairnStore) created = cairn_store_open (db, CAIRN_STORE_OPEN_CREATE, &error);
+
+      if (created == NULL)
+        return cairn_cli_fail (error);
+    }
+  if ((store = cairn_cli_open_store_as (db, &login, &status)) == NULL)
+    return status;
   report = cairn_cin_validate (census, 0, NULL, &error);
   if (report == NULL)
     {
