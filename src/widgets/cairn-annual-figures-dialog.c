@@ -81,6 +81,7 @@ fill (CairnAnnualFiguresDialog *self)
           group_title = adw_preferences_group_get_title (group);
         }
       row = adw_entry_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), f->label);
       gtk_widget_set_tooltip_text (row, f->kind == CAIRN_FIGURE_DATE    ? _("A day, YYYY-MM-DD")
                                         : f->kind == CAIRN_FIGURE_MONEY ? _("Pounds, e.g. 12500.00")
