@@ -374,7 +374,9 @@ cairn_annual_figure_set (CairnStore  *store,
             return parse_money (_("Contribution"), text, &value, error) &&
                    cairn_store_set_contribution (store, year, rest, value, c->in_kind, error);
         }
-      goto unknown;
+      /* Another agency: the store knows whether it exists. */
+      return parse_money (_("Contribution"), text, &value, error) &&
+             cairn_store_set_contribution (store, year, rest, value, NULL, error);
     }
   if (g_str_has_prefix (field, "sent-"))
     {

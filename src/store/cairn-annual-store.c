@@ -1068,6 +1068,9 @@ cairn_store_get_annual_figures (CairnStore  *self,
   if ((stmt = cairn_store_prepare (
          self, "SELECT a.code, a.name, c.amount_pence, c.in_kind FROM agencies a"
                " LEFT JOIN partner_contributions c ON c.agency_id = a.id AND c.year = ?1"
+               " WHERE c.agency_id IS NOT NULL"
+               " OR a.id IN (SELECT agency_id FROM board_members WHERE agency_id IS NOT NULL)"
+               " OR a.id IN (SELECT agency_id FROM partner_contributions)"
                " ORDER BY a.name COLLATE NOCASE, a.code", error)) == NULL)
     goto fail;
   sqlite3_bind_int (stmt, 1, year);

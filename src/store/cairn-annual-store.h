@@ -508,8 +508,9 @@ GPtrArray *cairn_store_list_annual_meetings  (CairnStore        *self,
  * @population_source: where it comes from ("" when not said)
  * @contacts: (element-type CairnAnnualSourceCount): the contacts entered,
  *   by source code
- * @contributions: (element-type CairnContribution): every agency, by name,
- *   with its contribution (@amount_pence -1 when none is entered)
+ * @contributions: (element-type CairnContribution): the partner agencies
+ *   (those with a member on the board or a contribution in any year), by
+ *   name, with their contribution (@amount_pence -1 when none is entered)
  * @spending: the amount per #CairnSpendingCategory, -1 when none
  * @recipients: the sent-on day per #CairnRecipient, unset when not sent
  *
