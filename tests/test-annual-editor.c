@@ -431,6 +431,8 @@ test_board_figures_read_only (void)
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (population)));
   gtk_window_close (GTK_WINDOW (dialog));
   cairn_test_gui_wait (50);
+  /* The year is read again; let that finish before the board closes. */
+  g_assert_true (cairn_test_gui_wait_for (ready, fx.editor, 20000));
   close_editor (&fx);
 }
 
