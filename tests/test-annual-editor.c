@@ -7,8 +7,10 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cairn-annual-figures-dialog.h"
 #include "cairn-annual-report-editor.h"
 #include "cairn-annual-store.h"
+#include "cairn-error.h"
 #include "cairn-test-annual.h"
 #include "cairn-test-gui.h"
 #include "cairn-test-utils.h"
@@ -342,6 +344,98 @@ test_read_only (void)
   close_editor (&fx);
 }
 
+/* Board Figures…: the population typed in the dialog is in the database,
+ * and the report is read again when the dialog closes; a value that is not
+ * a number is refused, marked, and changes nothing. */
+static void
+test_board_figures (void)
+{
+  Fixture fx = { 0 };
+  CairnAnnualFiguresDialog *dialog;
+  GtkWidget *population, *fostering;
+  g_autoptr (CairnAnnualFigures) before = NULL;
+  g_autoptr (CairnAnnualFigures) after = NULL;
+  g_autoptr (GError) error = NULL;
+  int year;
+
+  open_editor (&fx, "chair", "2012-06-30");
+  year = cairn_annual_report_editor_get_year (fx.editor);
+  before = cairn_store_get_annual_figures (fx.store, year, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.editor), "annual.figures", NULL));
+  dialog = cairn_annual_report_editor_get_figures_dialog (fx.editor);
+  g_assert_nonnull (dialog);
+  cairn_test_gui_wait (100);
+
+  population = cairn_annual_figures_dialog_get_row (dialog, "population");
+  fostering = cairn_annual_figures_dialog_get_row (dialog, "private-fostering");
+  g_assert_nonnull (population);
+  g_assert_nonnull (fostering);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (population)));
+  /* With FIGURES_SHOT=FILE.png, saves what the dialog shows. */
+  if (g_getenv ("FIGURES_SHOT") != NULL)
+    {
+      g_setenv ("ANNUAL_SHOT", g_getenv ("FIGURES_SHOT"), TRUE);
+      cairn_test_gui_wait (300);
+      maybe_screenshot (GTK_WIDGET (dialog));
+      g_unsetenv ("ANNUAL_SHOT");
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (fostering), "twelve");
+  g_assert_false (cairn_annual_figures_dialog_flush (dialog, &error));
+  g_assert_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Private fostering notifications"));
+  g_assert_true (gtk_widget_has_css_class (fostering, "error"));
+  g_clear_error (&error);
+  /* Typed back as it was: nothing left to save. */
+  {
+    g_autofree char *text = before->fostering_notifications < 0
+                              ? g_strdup ("")
+                              : g_strdup_printf ("%" G_GINT64_FORMAT, before->fostering_notifications);
+    gtk_editable_set_text (GTK_EDITABLE (fostering), text);
+  }
+
+  g_assert_cmpint (before->child_population, !=, 23456);
+  gtk_editable_set_text (GTK_EDITABLE (population), "23,456");
+  gtk_window_close (GTK_WINDOW (dialog));
+  cairn_test_gui_wait (100);
+  g_assert_null (cairn_annual_report_editor_get_figures_dialog (fx.editor));
+  g_assert_true (cairn_test_gui_wait_for (ready, fx.editor, 20000));
+
+  after = cairn_store_get_annual_figures (fx.store, year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after->child_population, ==, 23456);
+  g_assert_cmpint (after->fostering_notifications, ==, before->fostering_notifications);
+  g_assert_cmpint (after->fostering_arrangements, ==, before->fostering_arrangements);
+
+  /* Put the board back for the other tests. */
+  g_assert_true (cairn_store_set_child_population (fx.store, year, before->child_population,
+                                                   before->population_source, &error));
+  close_editor (&fx);
+}
+
+/* A practitioner sees the figures but cannot change them. */
+static void
+test_board_figures_read_only (void)
+{
+  Fixture fx = { 0 };
+  CairnAnnualFiguresDialog *dialog;
+  GtkWidget *population;
+
+  open_editor (&fx, "practitioner", "2012-06-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx.editor), "annual.figures", NULL));
+  dialog = cairn_annual_report_editor_get_figures_dialog (fx.editor);
+  g_assert_nonnull (dialog);
+  population = cairn_annual_figures_dialog_get_row (dialog, "population");
+  g_assert_nonnull (population);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (population)));
+  gtk_window_close (GTK_WINDOW (dialog));
+  cairn_test_gui_wait (50);
+  /* The year is read again; let that finish before the board closes. */
+  g_assert_true (cairn_test_gui_wait_for (ready, fx.editor, 20000));
+  close_editor (&fx);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -356,5 +450,7 @@ main (int    argc,
   g_test_add_func ("/cairn/annual/editor/export", test_export);
   g_test_add_func ("/cairn/annual/editor/export-refused", test_export_refused);
   g_test_add_func ("/cairn/annual/editor/read-only", test_read_only);
+  g_test_add_func ("/cairn/annual/editor/board-figures", test_board_figures);
+  g_test_add_func ("/cairn/annual/editor/board-figures-read-only", test_board_figures_read_only);
   return g_test_run ();
 }

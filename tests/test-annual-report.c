@@ -692,6 +692,130 @@ test_keep (void)
     }
 }
 
+/* The database as sqlite3 dumps it, without the audit trail (each login is
+ * an entry there). */
+static char *
+dump_without_audit (const char *path)
+{
+  const char *argv[] = { "sqlite3", path, ".dump", NULL };
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  GString *kept = g_string_new (NULL);
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                               &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i], "INSERT INTO audit_log"))
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  return g_string_free (kept, FALSE);
+}
+
+static int
+figures_cli (const char  *user,
+             char       **out,
+             char       **err,
+             const char  *path,
+             const char  *subcommand,
+             const char  *field,
+             const char  *value)
+{
+  const char *argv[] = { "annual", subcommand, "--db", path, "--year", "2011-12", "--user", user,
+                         "--password-fd", "0", field, value, NULL };
+
+  return cairn_test_run_cli_input (FIX_ANNUAL_PASSWORD "\n", out, err, argv);
+}
+
+/* The value of FIELD in `annual show`'s output, or NULL. */
+static char *
+shown (const char *output,
+       const char *field)
+{
+  g_auto (GStrv) lines = g_strsplit (output, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) cells = g_strsplit (lines[i], "\t", 2);
+      if (g_strv_length (cells) == 2 && strcmp (cells[0], field) == 0)
+        return g_strdup (cells[1]);
+    }
+  return NULL;
+}
+
+/* cairn-cli annual set|show: a value set is shown back, and changes the
+ * year's statistics; a refused value exits 2 and changes nothing. */
+static void
+test_figures_cli (void)
+{
+  g_autofree char *path = cairn_test_annual_fixture ("annual-figures-cli.cairn", TRUE);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const struct
+  {
+    const char *field, *value, *message;
+  } refused[] = {
+    { "population", "many", "cairn-cli: Child population: \"many\" is not a whole number\n" },
+    { "population", "-5", "cairn-cli: Child population: -5 is not a number of 0 or more\n" },
+    { "private-fostering", "1.5", "cairn-cli: Private fostering notifications: \"1.5\" is not a whole number\n" },
+    { "spending-training", "lots", "cairn-cli: Spending: \"lots\" is not an amount in pounds (e.g. 12500.00)\n" },
+    { "sent-chief_executive", "2099-01-01", "cairn-cli: Sent on: 2099-01-01 is after today (2014-03-31)\n" },
+    { "no-such-figure", "1", "cairn-cli: no-such-figure: not a figure the board enters (see cairn-cli annual show)\n" },
+  };
+
+  g_setenv ("CAIRN_TODAY", "2014-03-31", TRUE);
+  g_assert_cmpint (figures_cli ("chair", NULL, &err, path, "set", "population", "52,000"), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (figures_cli ("chair", NULL, NULL, path, "set", "private-fostering", "12"), ==, 0);
+  g_assert_cmpint (figures_cli ("chair", NULL, NULL, path, "set", "spending-training", "£1,250.5"), ==, 0);
+  g_assert_cmpint (figures_cli ("chair", NULL, NULL, path, "set", "sent-chief_executive", "2013-06-30"), ==, 0);
+
+  g_assert_cmpint (figures_cli ("chair", &out, &err, path, "show", NULL, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "field\tvalue\n"));
+  value = shown (out, "population");
+  g_assert_cmpstr (value, ==, "52000");
+  g_clear_pointer (&value, g_free);
+  value = shown (out, "private-fostering");
+  g_assert_cmpstr (value, ==, "12");
+  g_clear_pointer (&value, g_free);
+  value = shown (out, "spending-training");
+  g_assert_cmpstr (value, ==, "1250.50");
+  g_clear_pointer (&value, g_free);
+  value = shown (out, "sent-chief_executive");
+  g_assert_cmpstr (value, ==, "2013-06-30");
+  g_clear_pointer (&value, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  before = dump_without_audit (path);
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      const char *argv[] = { "annual", "set", "--db", path, "--year", "2011-12", "--user", "chair",
+                             "--password-fd", "0", "--", refused[i].field, refused[i].value, NULL };
+      g_assert_cmpint (cairn_test_run_cli_input (FIX_ANNUAL_PASSWORD "\n", NULL, &err, argv), ==, 2);
+      g_assert_cmpstr (err, ==, refused[i].message);
+      g_clear_pointer (&err, g_free);
+    }
+  /* A role that may only read. */
+  g_assert_cmpint (figures_cli ("practitioner", NULL, &err, path, "set", "population", "1"), ==, 4);
+  g_clear_pointer (&err, g_free);
+  after = dump_without_audit (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Emptied: the figure is gone (the arrangements first: they need it). */
+  g_assert_cmpint (figures_cli ("chair", NULL, NULL, path, "set", "private-fostering-arrangements", ""), ==, 0);
+  g_assert_cmpint (figures_cli ("chair", NULL, NULL, path, "set", "private-fostering", ""), ==, 0);
+  g_assert_cmpint (figures_cli ("chair", &out, NULL, path, "show", NULL, NULL), ==, 0);
+  value = shown (out, "private-fostering");
+  g_assert_cmpstr (value, ==, "");
+  g_setenv ("CAIRN_TODAY", "", TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -706,6 +830,7 @@ main (int    argc,
   g_test_add_func ("/cairn/annual/report/csv", test_csv);
   g_test_add_func ("/cairn/annual/report/scr-text-withheld", test_scr_text_withheld);
   g_test_add_func ("/cairn/annual/cli/exit-statuses", test_cli);
+  g_test_add_func ("/cairn/annual/cli/figures", test_figures_cli);
   g_test_add_func ("/cairn/annual/report/demo-latest-year", test_demo_latest_year);
   g_test_add_func ("/cairn/annual/report/keep", test_keep);
   return g_test_run ();

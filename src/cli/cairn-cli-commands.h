@@ -25,3 +25,6 @@ int cairn_cli_report (int argc, char **argv);
 
 /* cairn-cli-pathway-view.c */
 int cairn_cli_pathway          (int argc, char **argv);
+
+/* cairn-cli-annual.c */
+int cairn_cli_annual (int argc, char **argv);

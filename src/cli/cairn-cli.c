@@ -27,6 +27,7 @@ static const CairnCliCommand commands[] = {
   { "due-date", N_("The due date of one timescale rule"), cairn_cli_due_date },
   { "due", N_("List the timescale timers of a board's cases"), cairn_cli_due },
   { "report", N_("Write a report as PDF (scr, chronology, outcome, minutes, agenda, board-minutes, annual)"), cairn_cli_report },
+  { "annual", N_("Show or enter the figures of the annual report that are not case events"), cairn_cli_annual },
   { "pathway", N_("Draw the pathway as a flowchart, or where a case stands on it (PDF, SVG, PNG)"), cairn_cli_pathway },
 };
 

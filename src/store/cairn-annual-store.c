@@ -950,6 +950,209 @@ cairn_store_list_recipients (CairnStore  *self,
   return g_steal_pointer (&out);
 }
 
+void
+cairn_annual_figures_free (CairnAnnualFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  g_free (figures->population_source);
+  g_clear_pointer (&figures->contacts, g_ptr_array_unref);
+  g_clear_pointer (&figures->contributions, g_ptr_array_unref);
+  g_free (figures);
+}
+
+/* Steps a statement to its end; FALSE with @error set on a database error. */
+static gboolean
+figures_done (CairnStore    *self,
+              sqlite3_stmt  *stmt,
+              int            rc,
+              GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cairn_store_set_db_error (self, error, cairn_store_get_path (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cairn_store_get_annual_figures:
+ *
+ * Reads the figures the board entered for @year (not the statistics): what
+ * the Board Figures dialog and `cairn-cli annual show` show. Needs
+ * %CAIRN_ACTION_VIEW_CASES; read in one transaction.
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set
+ */
+CairnAnnualFigures *
+cairn_store_get_annual_figures (CairnStore  *self,
+                                int          year,
+                                GError     **error)
+{
+  g_autoptr (CairnAnnualFigures) f = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_year (year, error) || !cairn_store_require (self, CAIRN_ACTION_VIEW_CASES, error) ||
+      !cairn_store_begin_read (self, error))
+    return NULL;
+  f = g_new0 (CairnAnnualFigures, 1);
+  f->population_source = g_strdup ("");
+  f->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) source_count_free);
+  f->contributions = g_ptr_array_new_with_free_func ((GDestroyNotify) cairn_contribution_free);
+  f->deaths_notified = f->deaths_reviewed = f->deaths_unexpected = f->deaths_modifiable = -1;
+  f->fostering_notifications = f->fostering_arrangements = -1;
+  for (int i = 0; i < CAIRN_SPENDING_N_CATEGORIES; i++)
+    f->spending[i] = -1;
+  for (int i = 0; i < CAIRN_N_RECIPIENTS; i++)
+    cairn_date_clear (&f->recipients[i]);
+
+  if ((stmt = cairn_store_prepare (self, "SELECT children, source FROM child_population WHERE year = ?1",
+                                   error)) == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, year);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      f->child_population = sqlite3_column_int64 (stmt, 0);
+      cairn_set_str (&f->population_source, cairn_column_text (stmt, 1));
+      rc = sqlite3_step (stmt);
+    }
+  if (!figures_done (self, stmt, rc, error))
+    goto fail;
+
+  if ((stmt = cairn_store_prepare (
+         self, "SELECT source_code, contacts FROM contacts WHERE year = ?1 ORDER BY source_code", error)) == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CairnAnnualSourceCount *c = g_new0 (CairnAnnualSourceCount, 1);
+      c->code = cairn_column_dup_text (stmt, 0);
+      c->count = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (f->contacts, c);
+    }
+  if (!figures_done (self, stmt, rc, error))
+    goto fail;
+
+  if ((stmt = cairn_store_prepare (
+         self, "SELECT notified, reviewed, unexpected, modifiable FROM child_death_reviews WHERE year = ?1",
+         error)) == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, year);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      f->deaths_notified = column_optional_count (stmt, 0);
+      f->deaths_reviewed = column_optional_count (stmt, 1);
+      f->deaths_unexpected = column_optional_count (stmt, 2);
+      f->deaths_modifiable = column_optional_count (stmt, 3);
+      rc = sqlite3_step (stmt);
+    }
+  if (!figures_done (self, stmt, rc, error))
+    goto fail;
+
+  if ((stmt = cairn_store_prepare (
+         self, "SELECT notifications, arrangements FROM private_fostering WHERE year = ?1", error)) == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, year);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      f->fostering_notifications = column_optional_count (stmt, 0);
+      f->fostering_arrangements = column_optional_count (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
+  if (!figures_done (self, stmt, rc, error))
+    goto fail;
+
+  if ((stmt = cairn_store_prepare (
+         self, "SELECT a.code, a.name, c.amount_pence, c.in_kind FROM agencies a"
+               " LEFT JOIN partner_contributions c ON c.agency_id = a.id AND c.year = ?1"
+               " WHERE c.agency_id IS NOT NULL"
+               " OR a.id IN (SELECT agency_id FROM board_members WHERE agency_id IS NOT NULL)"
+               " OR a.id IN (SELECT agency_id FROM partner_contributions)"
+               " ORDER BY a.name COLLATE NOCASE, a.code", error)) == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CairnContribution *c = g_new0 (CairnContribution, 1);
+      c->agency_code = cairn_column_dup_text (stmt, 0);
+      c->agency_name = cairn_column_dup_text (stmt, 1);
+      c->amount_pence = column_optional_count (stmt, 2);
+      c->in_kind = cairn_column_dup_text (stmt, 3);
+      g_ptr_array_add (f->contributions, c);
+    }
+  if (!figures_done (self, stmt, rc, error))
+    goto fail;
+
+  if ((stmt = cairn_store_prepare (
+         self, "SELECT category, amount_pence FROM board_spending WHERE year = ?1", error)) == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CairnSpendingCategory category;
+      if (cairn_spending_category_from_id (cairn_column_text (stmt, 0), &category))
+        f->spending[category] = sqlite3_column_int64 (stmt, 1);
+    }
+  if (!figures_done (self, stmt, rc, error))
+    goto fail;
+
+  if ((stmt = cairn_store_prepare (
+         self, "SELECT recipient, sent_on FROM report_recipients WHERE year = ?1", error)) == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CairnRecipient recipient;
+      if (cairn_recipient_from_id (cairn_column_text (stmt, 0), &recipient))
+        cairn_column_date (stmt, 1, &f->recipients[recipient]);
+    }
+  if (!figures_done (self, stmt, rc, error))
+    goto fail;
+
+  if (!cairn_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&f);
+
+fail:
+  cairn_store_rollback (self);
+  return NULL;
+}
+
+/**
+ * cairn_store_remove_training_course:
+ * @course_id: the course's id (#CairnTrainingCourse.id)
+ *
+ * Removes a course recorded for @year.
+ */
+gboolean
+cairn_store_remove_training_course (CairnStore  *self,
+                                    int          year,
+                                    gint64       course_id,
+                                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!check_year (year, error) || !cairn_store_require (self, CAIRN_ACTION_EDIT_ANNUAL_REPORT, error))
+    return FALSE;
+  stmt = cairn_store_prepare (self, "DELETE FROM training_courses WHERE year = ?1 AND id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, course_id);
+  if (!run_change (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (cairn_store_get_db (self)) == 0)
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_NOT_FOUND, 
+                   _("Course: %" G_GINT64_FORMAT " is not a course of this year"), course_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- Narratives ---------------------------------------------------------- */
 
 static gboolean

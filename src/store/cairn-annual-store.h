@@ -500,4 +500,47 @@ GPtrArray *cairn_store_list_annual_meetings  (CairnStore        *self,
                                               int                year,
                                               GError           **error);
 
+/* ---- The entered figures of one year, read back for editing ------------- */
+
+/**
+ * CairnAnnualFigures:
+ * @child_population: the year's own figure; 0 when none is entered
+ * @population_source: where it comes from ("" when not said)
+ * @contacts: (element-type CairnAnnualSourceCount): the contacts entered,
+ *   by source code
+ * @contributions: (element-type CairnContribution): the partner agencies
+ *   (those with a member on the board or a contribution in any year), by
+ *   name, with their contribution (@amount_pence -1 when none is entered)
+ * @spending: the amount per #CairnSpendingCategory, -1 when none
+ * @recipients: the sent-on day per #CairnRecipient, unset when not sent
+ *
+ * Counts are -1 when nothing was entered.
+ */
+typedef struct
+{
+  gint64 child_population;
+  char *population_source;
+  GPtrArray *contacts;
+  gint64 deaths_notified;
+  gint64 deaths_reviewed;
+  gint64 deaths_unexpected;
+  gint64 deaths_modifiable;
+  gint64 fostering_notifications;
+  gint64 fostering_arrangements;
+  GPtrArray *contributions;
+  gint64 spending[CAIRN_SPENDING_N_CATEGORIES];
+  GDate recipients[CAIRN_N_RECIPIENTS];
+} CairnAnnualFigures;
+
+void                cairn_annual_figures_free           (CairnAnnualFigures *figures);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CairnAnnualFigures, cairn_annual_figures_free)
+
+CairnAnnualFigures *cairn_store_get_annual_figures      (CairnStore         *self,
+                                                         int                 year,
+                                                         GError            **error);
+gboolean            cairn_store_remove_training_course  (CairnStore         *self,
+                                                         int                 year,
+                                                         gint64              course_id,
+                                                         GError            **error);
+
 G_END_DECLS

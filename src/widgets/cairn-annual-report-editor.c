@@ -76,6 +76,7 @@ struct _CairnAnnualReportEditor
   int page;
   GArray *section_pages;        /* int per section: its page, or -1 */
   GtkFileChooserNative *chooser; /* while Export asks where */
+  CairnAnnualFiguresDialog *figures_dialog; /* while Board Figures is open */
   gboolean turn_to_section;     /* the next preview opens on the section's page */
 };
 
@@ -702,6 +703,51 @@ load_year (CairnAnnualReportEditor *self)
   g_task_run_in_thread (task, load_thread);
 }
 
+/* ---- Board Figures ----------------------------------------------------------- */
+
+/* The figures were saved as they were typed; the triggers marked the
+ * year's cached statistics stale, so reading the year again counts them. */
+static void
+figures_closed (CairnAnnualReportEditor *self)
+{
+  self->figures_dialog = NULL;
+  if (self->store != NULL && self->year != 0)
+    load_year (self);
+}
+
+static void
+figures_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CairnAnnualReportEditor *self = CAIRN_ANNUAL_REPORT_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store == NULL || self->year == 0)
+    return;
+  if (self->figures_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->figures_dialog));
+      return;
+    }
+  self->figures_dialog = cairn_annual_figures_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                          self->store, self->year);
+  g_signal_connect_swapped (self->figures_dialog, "destroy", G_CALLBACK (figures_closed), self);
+  gtk_window_present (GTK_WINDOW (self->figures_dialog));
+}
+
+/**
+ * cairn_annual_report_editor_get_figures_dialog:
+ *
+ * Returns: (nullable) (transfer none): the Board Figures dialog while it is open
+ */
+CairnAnnualFiguresDialog *
+cairn_annual_report_editor_get_figures_dialog (CairnAnnualReportEditor *self)
+{
+  g_return_val_if_fail (CAIRN_IS_ANNUAL_REPORT_EDITOR (self), NULL);
+  return self->figures_dialog;
+}
+
 static void
 year_picked (CairnAnnualReportEditor *self)
 {
@@ -1048,6 +1094,12 @@ cairn_annual_report_editor_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  if (self->figures_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->figures_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->figures_dialog));
+      self->figures_dialog = NULL;
+    }
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->render_cancellable);
   g_cancellable_cancel (self->page_cancellable);
@@ -1148,6 +1200,7 @@ cairn_annual_report_editor_class_init (CairnAnnualReportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CairnAnnualReportEditor, spinner);
   gtk_widget_class_bind_template_child (widget_class, CairnAnnualReportEditor, preview);
   gtk_widget_class_install_action (widget_class, "annual.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "annual.figures", NULL, figures_action);
   gtk_widget_class_install_action (widget_class, "annual.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "annual.next-page", NULL, page_action);
 }

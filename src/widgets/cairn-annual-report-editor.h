@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cairn-annual-figures-dialog.h"
 #include "cairn-store.h"
 
 G_BEGIN_DECLS
@@ -40,5 +41,7 @@ void        cairn_annual_report_editor_export_async    (CairnAnnualReportEditor 
 gboolean    cairn_annual_report_editor_export_finish   (CairnAnnualReportEditor *self,
                                                         GAsyncResult            *result,
                                                         GError                 **error);
+
+CairnAnnualFiguresDialog *cairn_annual_report_editor_get_figures_dialog (CairnAnnualReportEditor *self);
 
 G_END_DECLS
