@@ -41,6 +41,8 @@ export GDK_BACKEND=x11 GTK_A11Y=none NO_AT_BRIDGE=1
 
 status=0
 logs=("$builddir/meson-logs/testlog.json")
+# A log left by an earlier run must not be counted if this one never starts.
+rm -f "$builddir/meson-logs/testlog.json"
 xvfb-run -a -s '-screen 0 1400x1000x24' \
   meson test -C "$builddir" --no-rebuild --print-errorlogs --num-processes 2 "${suites[@]}" || status=$?
 
@@ -60,6 +62,7 @@ for t in json.load(sys.stdin):
     if t["name"].startswith("fuzz-"):
         print(t["filename"][0])')
   ninja -C "$fuzzdir" "${fuzzers[@]/#$PWD\/$fuzzdir\//}" >/dev/null
+  rm -f "$fuzzdir/meson-logs/testlog.json"
   meson test -C "$fuzzdir" --no-rebuild --print-errorlogs --suite fuzz || status=$?
   logs+=("$fuzzdir/meson-logs/testlog.json")
 fi
@@ -68,7 +71,13 @@ python3 - "${logs[@]}" <<'PY'
 import json, sys
 passed = failed = skipped = 0
 for path in sys.argv[1:]:
-    with open(path) as f:
+    try:
+        f = open(path)
+    except FileNotFoundError:
+        print(f"test.sh: {path}: no test log (the test run did not start)", file=sys.stderr)
+        failed += 1
+        continue
+    with f:
         for line in f:
             line = line.strip()
             if not line:
@@ -85,3 +94,5 @@ if skipped:
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
+# meson or xvfb-run failing without a failed test (a crash of the runner itself).
+exit "$status"
