@@ -816,6 +816,73 @@ test_figures_cli (void)
   g_setenv ("CAIRN_TODAY", "", TRUE);
 }
 
+static int
+training_cli (const char  *user,
+              char       **out,
+              char       **err,
+              const char  *path,
+              const char  *subcommand,
+              const char  *a,
+              const char  *b,
+              const char  *c,
+              const char  *d)
+{
+  const char *argv[] = { "annual", subcommand, "--db", path, "--year", "2011-12", "--user", user,
+                         "--password-fd", "0", a, b, c, d, NULL };
+
+  return cairn_test_run_cli_input (FIX_ANNUAL_PASSWORD "\n", out, err, argv);
+}
+
+/* cairn-cli annual training|add-training|remove-training: a course added
+ * is listed and counted in the report's figures; bad values are refused
+ * naming the field, changing nothing; removed, it is gone. */
+static void
+test_training_cli (void)
+{
+  g_autofree char *path = cairn_test_annual_fixture ("annual-training-cli.cairn", TRUE);
+  g_autofree char *out = NULL, *err = NULL, *id = NULL, *list = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *line = NULL;
+
+  g_setenv ("CAIRN_TODAY", "2014-03-31", TRUE);
+  g_assert_cmpint (training_cli ("chair", &out, &err, path, "training", NULL, NULL, NULL, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "id\ttitle\tagencies\tsessions\tattendees\n"));
+  g_assert_null (strstr (out, "Neglect toolkit"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (training_cli ("chair", &id, &err, path, "add-training", "Neglect toolkit", "4", "61",
+                                 "multi-agency"), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_strchomp (id);
+  g_assert_cmpint (training_cli ("chair", &list, NULL, path, "training", NULL, NULL, NULL, NULL), ==, 0);
+  line = g_strdup_printf ("%s\tNeglect toolkit\tmulti-agency\t4\t61\n", id);
+  g_assert_nonnull (strstr (list, line));
+  g_clear_pointer (&err, g_free);
+
+  before = dump_without_audit (path);
+  g_assert_cmpint (training_cli ("chair", NULL, &err, path, "add-training", "X", "four", "61", "multi-agency"), ==, 2);
+  g_assert_cmpstr (err, ==, "cairn-cli: Sessions: \"four\" is not a whole number\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (training_cli ("chair", NULL, &err, path, "add-training", "", "1", "1", "single-agency"), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "cairn-cli: Course: "));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (training_cli ("chair", NULL, &err, path, "add-training", "X", "1", "1", "both"), ==, 2);
+  g_assert_cmpstr (err, ==, "cairn-cli: both: say multi-agency or single-agency\n");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (training_cli ("practitioner", NULL, &err, path, "add-training", "X", "1", "1",
+                                 "single-agency"), ==, 4);
+  g_clear_pointer (&err, g_free);
+  after = dump_without_audit (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (training_cli ("chair", NULL, &err, path, "remove-training", id, NULL, NULL, NULL), ==, 0);
+  g_clear_pointer (&list, g_free);
+  g_assert_cmpint (training_cli ("chair", &list, NULL, path, "training", NULL, NULL, NULL, NULL), ==, 0);
+  g_assert_null (strstr (list, "Neglect toolkit"));
+  g_setenv ("CAIRN_TODAY", "", TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -831,6 +898,7 @@ main (int    argc,
   g_test_add_func ("/cairn/annual/report/scr-text-withheld", test_scr_text_withheld);
   g_test_add_func ("/cairn/annual/cli/exit-statuses", test_cli);
   g_test_add_func ("/cairn/annual/cli/figures", test_figures_cli);
+  g_test_add_func ("/cairn/annual/cli/training", test_training_cli);
   g_test_add_func ("/cairn/annual/report/demo-latest-year", test_demo_latest_year);
   g_test_add_func ("/cairn/annual/report/keep", test_keep);
   return g_test_run ();

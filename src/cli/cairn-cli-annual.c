@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cairn-annual-figures.h"
+#include "cairn-annual-store.h"
 #include "cairn-cli-commands.h"
 #include "cairn-cli-common.h"
 #include "cairn-date.h"
@@ -17,10 +18,16 @@
 
 static int annual_set (int argc, char **argv);
 static int annual_show (int argc, char **argv);
+static int annual_training (int argc, char **argv);
+static int annual_add_training (int argc, char **argv);
+static int annual_remove_training (int argc, char **argv);
 
 static const CairnCliCommand annual_commands[] = {
   { "show", N_("Print the figures the board entered for a year"), annual_show },
   { "set", N_("Enter or change one of the board's figures for a year"), annual_set },
+  { "training", N_("List the training courses delivered in a year"), annual_training },
+  { "add-training", N_("Record a training course delivered in a year"), annual_add_training },
+  { "remove-training", N_("Remove a training course recorded by mistake"), annual_remove_training },
 };
 
 static void
@@ -106,7 +113,9 @@ annual_open (const char    *command,
     }
   if (*argc < n_args + 1)
     {
-      *status = cairn_cli_usage_error (command, _("FIELD and VALUE are required (see cairn-cli annual show)"));
+      *status = strcmp (command, "annual set") == 0
+                  ? cairn_cli_usage_error (command, _("FIELD and VALUE are required (see cairn-cli annual show)"))
+                  : cairn_cli_usage_error (command, _("%s required"), parameter);
       return NULL;
     }
   if (o->year_text == NULL)
@@ -181,6 +190,96 @@ annual_set (int    argc,
   if (store == NULL)
     return status;
   if (!cairn_annual_figure_set (store, year, argv[1], argv[2], &error))
+    return cairn_cli_fail (error);
+  return CAIRN_EXIT_OK;
+}
+
+/* cairn-cli annual training --db FILE --year 2013-14 */
+static int
+annual_training (int    argc,
+                 char **argv)
+{
+  AnnualOptions o = { NULL, NULL, CAIRN_CLI_LOGIN_INIT };
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (GPtrArray) courses = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = CAIRN_EXIT_OK;
+  int year = 0;
+
+  store = annual_open ("annual training", NULL,
+                       _("Lists the training courses delivered in a reporting year, one "
+                         "`id<TAB>title<TAB>agencies<TAB>sessions<TAB>attendees` line each after a header; "
+                         "the annual report counts them."),
+                       &o, &argc, &argv, 0, &year, &status);
+  annual_options_clear (&o);
+  if (store == NULL)
+    return status;
+  if ((courses = cairn_store_list_training_courses (store, year, &error)) == NULL)
+    return cairn_cli_fail (error);
+  printf ("id\ttitle\tagencies\tsessions\tattendees\n");
+  for (guint i = 0; i < courses->len; i++)
+    {
+      CairnTrainingCourse *c = g_ptr_array_index (courses, i);
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%d\n", c->id, c->title,
+              c->multi_agency ? "multi-agency" : "single-agency", c->sessions, c->attendees);
+    }
+  return CAIRN_EXIT_OK;
+}
+
+/* cairn-cli annual add-training --db FILE --year 2013-14 TITLE SESSIONS ATTENDEES multi-agency|single-agency */
+static int
+annual_add_training (int    argc,
+                     char **argv)
+{
+  AnnualOptions o = { NULL, NULL, CAIRN_CLI_LOGIN_INIT };
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = CAIRN_EXIT_OK;
+  int year = 0;
+  gint64 id = 0;
+  gboolean multi;
+
+  store = annual_open ("annual add-training", "TITLE SESSIONS ATTENDEES multi-agency|single-agency",
+                       _("Records a training course the board delivered in a reporting year: its title, "
+                         "how many sessions were run and how many people attended, and whether it was "
+                         "multi-agency. Prints the course's id (for remove-training)."),
+                       &o, &argc, &argv, 4, &year, &status);
+  annual_options_clear (&o);
+  if (store == NULL)
+    return status;
+  if (strcmp (argv[4], "multi-agency") != 0 && strcmp (argv[4], "single-agency") != 0)
+    return cairn_cli_usage_error (argv[4], _("say multi-agency or single-agency"));
+  multi = strcmp (argv[4], "multi-agency") == 0;
+  if (!cairn_annual_training_add (store, year, argv[1], argv[2], argv[3], multi, &id, &error))
+    return cairn_cli_fail (error);
+  printf ("%" G_GINT64_FORMAT "\n", id);
+  return CAIRN_EXIT_OK;
+}
+
+/* cairn-cli annual remove-training --db FILE --year 2013-14 ID */
+static int
+annual_remove_training (int    argc,
+                        char **argv)
+{
+  AnnualOptions o = { NULL, NULL, CAIRN_CLI_LOGIN_INIT };
+  g_autoptr (CairnStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = CAIRN_EXIT_OK;
+  int year = 0;
+  gint64 id;
+
+  store = annual_open ("annual remove-training", "ID",
+                       _("Removes a training course recorded by mistake, by the id "
+                         "`cairn-cli annual training` lists."),
+                       &o, &argc, &argv, 1, &year, &status);
+  annual_options_clear (&o);
+  if (store == NULL)
+    return status;
+  if (!cairn_annual_parse_count ("ID", argv[1], &id, &error))
+    return cairn_cli_fail (error);
+  if (id < 0)
+    return cairn_cli_usage_error ("ID", _("a course's id is required"));
+  if (!cairn_store_remove_training_course (store, year, id, &error))
     return cairn_cli_fail (error);
   return CAIRN_EXIT_OK;
 }

@@ -137,11 +137,11 @@ cairn_annual_figures_list (CairnStore  *store,
 /* ---- Parsing ------------------------------------------------------------- */
 
 /* A whole number, 0 or more; "" is -1 (nothing entered). */
-static gboolean
-parse_count (const char  *label,
-             const char  *text,
-             gint64      *out,
-             GError     **error)
+gboolean
+cairn_annual_parse_count (const char  *label,
+                          const char  *text,
+                          gint64      *out,
+                          GError     **error)
 {
   g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
   g_autofree char *digits = NULL;
@@ -316,7 +316,7 @@ cairn_annual_figure_set (CairnStore  *store,
                          : FALSE;
 
   if (strcmp (field, "population") == 0)
-    return parse_count (_("Child population"), text, &value, error) &&
+    return cairn_annual_parse_count (_("Child population"), text, &value, error) &&
            cairn_store_set_child_population (store, year, MAX (value, 0), f->population_source, error);
   if (g_str_has_prefix (field, "child-deaths"))
     {
@@ -324,7 +324,7 @@ cairn_annual_figure_set (CairnStore  *store,
       if (*rest != '\0' && strcmp (rest, "-notified") != 0 && strcmp (rest, "-unexpected") != 0 &&
           strcmp (rest, "-modifiable") != 0)
         goto unknown;
-      return parse_count (strcmp (rest, "-notified") == 0 ? _("Deaths notified")
+      return cairn_annual_parse_count (strcmp (rest, "-notified") == 0 ? _("Deaths notified")
                           : strcmp (rest, "-unexpected") == 0 ? _("Unexpected deaths")
                           : strcmp (rest, "-modifiable") == 0 ? _("Deaths with modifiable factors")
                           : _("Deaths reviewed"),
@@ -332,17 +332,17 @@ cairn_annual_figure_set (CairnStore  *store,
              set_deaths (store, year, f, rest, value, error);
     }
   if (strcmp (field, "private-fostering") == 0)
-    return parse_count (_("Private fostering notifications"), text, &value, error) &&
+    return cairn_annual_parse_count (_("Private fostering notifications"), text, &value, error) &&
            set_fostering (store, year, f, FALSE, value, error);
   if (strcmp (field, "private-fostering-arrangements") == 0)
-    return parse_count (_("Private fostering arrangements"), text, &value, error) &&
+    return cairn_annual_parse_count (_("Private fostering arrangements"), text, &value, error) &&
            set_fostering (store, year, f, TRUE, value, error);
   if (g_str_has_prefix (field, "contacts-"))
     {
       rest = field + strlen ("contacts-");
       if (!cairn_codes_contains (CAIRN_CODES_REFERRAL_SOURCE, rest))
         goto unknown;
-      return parse_count (_("Contacts"), text, &value, error) &&
+      return cairn_annual_parse_count (_("Contacts"), text, &value, error) &&
              cairn_store_set_contacts (store, year, rest, value, error);
     }
   if (g_str_has_prefix (field, "spending-"))
@@ -404,4 +404,54 @@ unknown:
   g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: not a figure the board enters (see cairn-cli annual show)"),
                field);
   return FALSE;
+}
+
+/**
+ * cairn_annual_training_add:
+ * @title: the course
+ * @sessions_text: how many sessions, as typed
+ * @attendees_text: how many attended, as typed
+ * @multi_agency: whether it was a multi-agency course
+ * @id: (out) (optional): the course's id
+ *
+ * Records a course delivered in @year from what a user typed; a refused
+ * value names its field and changes nothing.
+ */
+gboolean
+cairn_annual_training_add (CairnStore  *store,
+                           int          year,
+                           const char  *title,
+                           const char  *sessions_text,
+                           const char  *attendees_text,
+                           gboolean     multi_agency,
+                           gint64      *id,
+                           GError     **error)
+{
+  CairnTrainingCourse course = { 0 };
+  gint64 sessions, attendees;
+
+  if (!cairn_annual_parse_count (_("Sessions"), sessions_text, &sessions, error) ||
+      !cairn_annual_parse_count (_("Attendees"), attendees_text, &attendees, error))
+    return FALSE;
+  if (sessions < 0 || attendees < 0)
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: a number is required"),
+                   sessions < 0 ? _("Sessions") : _("Attendees"));
+      return FALSE;
+    }
+  if (sessions > G_MAXINT || attendees > G_MAXINT)
+    {
+      g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID, _("%s: too large"),
+                   sessions > G_MAXINT ? _("Sessions") : _("Attendees"));
+      return FALSE;
+    }
+  course.title = (char *) title;
+  course.multi_agency = multi_agency;
+  course.sessions = (int) sessions;
+  course.attendees = (int) attendees;
+  if (!cairn_store_add_training_course (store, year, &course, error))
+    return FALSE;
+  if (id != NULL)
+    *id = course.id;
+  return TRUE;
 }

@@ -39,4 +39,17 @@ gboolean   cairn_annual_figure_set   (CairnStore        *store,
                                       const char        *text,
                                       GError           **error);
 
+gboolean   cairn_annual_parse_count  (const char        *label,
+                                      const char        *text,
+                                      gint64            *out,
+                                      GError           **error);
+gboolean   cairn_annual_training_add (CairnStore        *store,
+                                      int                year,
+                                      const char        *title,
+                                      const char        *sessions_text,
+                                      const char        *attendees_text,
+                                      gboolean           multi_agency,
+                                      gint64            *id,
+                                      GError           **error);
+
 G_END_DECLS
