@@ -366,6 +366,25 @@ test_bad_files (void)
       g_assert_cmpstr (after, ==, before);
     }
 
+  /* Another authority's return: LAchildIDs would match the wrong children. */
+  {
+    g_autofree char *other = cairn_test_scratch_path ("other-la.xml");
+    g_autofree char *out = NULL, *err = NULL, *after = NULL;
+    g_autofree char *xml = g_strdup (census_2024);
+    char *lea = strstr (xml, "<LEA>201</LEA>");
+
+    g_assert_nonnull (lea);
+    memcpy (lea, "<LEA>202</LEA>", strlen ("<LEA>202</LEA>"));
+    g_assert_true (g_file_set_contents (other, xml, -1, NULL));
+    g_assert_cmpint (cairn_test_run_cli (&out, &err, "cin", "import", "--db", path, other, NULL), ==, 2);
+    g_assert_true (g_str_has_prefix (err, "cairn-cli: "));
+    g_assert_true (g_str_has_suffix (err, "other-la.xml: LEA: this census return is local authority 202's and "
+                                          "this board's is 201; children are matched by LAchildID, which is "
+                                          "unique only within one authority, so nothing was imported\n"));
+    after = records (path);
+    g_assert_cmpstr (after, ==, before);
+  }
+
   /* A board starting from its census (--create): a bad file leaves no
    * database behind; a good one makes the board. */
   {
@@ -485,8 +504,15 @@ saved_board (const char *name)
 {
   g_autofree char *path = NULL;
   g_autoptr (CairnStore) store = empty_store (name, &path);
-  g_autoptr (CairnCinImportSummary) summary = import_xml (store, census_2024);
+  g_autoptr (CairnCinImportSummary) summary = NULL;
+  /* The same authority as the demo's return imported on top of it (LA
+   * 001): another authority's is refused. */
+  g_autofree char *xml = g_strdup (census_2024);
+  char *lea = strstr (xml, "<LEA>201</LEA>");
 
+  g_assert_nonnull (lea);
+  memcpy (lea, "<LEA>001</LEA>", strlen ("<LEA>001</LEA>"));
+  summary = import_xml (store, xml);
   g_assert_cmpuint (summary->added, ==, 2);
   return g_steal_pointer (&path);
 }

@@ -1192,6 +1192,33 @@ import_details (Import     *imp,
   return json_generator_to_data (generator, NULL);
 }
 
+/* The board's LA code, else the LEA of the census last imported; %NULL
+ * when the board has neither (a new board). */
+static gboolean
+board_lea (CairnStore  *self,
+           char       **out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = cairn_store_prepare (self, "SELECT coalesce(nullif((SELECT la_code FROM board WHERE id = 1), ''),"
+                                                  " (SELECT lea FROM cin_imports ORDER BY id DESC LIMIT 1))",
+                                            error);
+  int rc;
+
+  *out = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *out = g_strdup (cairn_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      cairn_store_set_db_error (self, error, cairn_store_get_path (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cairn_store_import_cin_census:
  * @census: a census read with cairn_cin_census_read_file()
@@ -1232,6 +1259,23 @@ cairn_store_import_cin_census (CairnStore                 *self,
 
   if (!cairn_store_require (self, CAIRN_ACTION_IMPORT, error))
     return NULL;
+  /* LAchildIDs are unique only within one authority: children of another
+   * authority's return would be matched with this board's by mistake. */
+  {
+    g_autofree char *lea = NULL;
+
+    if (!board_lea (self, &lea, error))
+      return NULL;
+    if (lea != NULL && census->lea != NULL && *census->lea != '\0' && strcmp (lea, census->lea) != 0)
+      {
+        g_set_error (error, CAIRN_ERROR, CAIRN_ERROR_INVALID,
+                     _("LEA: this census return is local authority %s's and this board's is %s; "
+                       "children are matched by LAchildID, which is unique only within one authority, "
+                       "so nothing was imported"),
+                     census->lea, lea);
+        return NULL;
+      }
+  }
   summary->skips = g_ptr_array_new_with_free_func (skip_free);
   summary->total = census->n_children;
   imp.store = self;
@@ -1667,17 +1711,14 @@ cairn_store_export_cin_census (CairnStore    *self,
 
   if (!cairn_store_begin_read (self, error))
     return NULL;
-  /* The board's LA code, else the LEA of the census last imported. */
-  if ((stmt = cairn_store_prepare (self, "SELECT coalesce((SELECT la_code FROM board WHERE id = 1),"
-                                         " (SELECT lea FROM cin_imports ORDER BY id DESC LIMIT 1))",
-                                   error)) == NULL)
-    ok = FALSE;
-  else
-    {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        census->lea = column_chunk (census, stmt, 0);
-      sqlite3_reset (stmt);
-    }
+  {
+    g_autofree char *lea = NULL;
+
+    if (!board_lea (self, &lea, error))
+      ok = FALSE;
+    else if (lea != NULL)
+      census->lea = chunk (census, lea);
+  }
 
   if (ok && (stmt = cairn_store_prepare (self,
                                          "SELECT ch.id, ch.number, ch.la_child_id, ch.upn, ch.former_upn, ch.upn_unknown,"
