@@ -113,9 +113,7 @@ annual_open (const char    *command,
     }
   if (*argc < n_args + 1)
     {
-      *status = strcmp (command, "annual set") == 0
-                  ? cairn_cli_usage_error (command, _("FIELD and VALUE are required (see cairn-cli annual show)"))
-                  : cairn_cli_usage_error (command, _("%s required"), parameter);
+      *status = cairn_cli_usage_error (command, _("%s required (see cairn-cli %s --help)"), parameter, command);
       return NULL;
     }
   if (o->year_text == NULL)

@@ -23,6 +23,7 @@ struct _CairnAnnualFiguresDialog
   int year;
   CairnAutosave *autosave;
   GHashTable *rows;             /* field → AdwEntryRow (borrowed) */
+  guint n_saved;                /* figures changed while open */
 };
 
 G_DEFINE_FINAL_TYPE (CairnAnnualFiguresDialog, cairn_annual_figures_dialog, ADW_TYPE_PREFERENCES_WINDOW)
@@ -36,7 +37,19 @@ save_figure (GtkWidget   *widget,
   CairnAnnualFiguresDialog *self = user_data;
   const char *field = g_object_get_data (G_OBJECT (widget), "cairn-figure");
 
-  return cairn_annual_figure_set (self->store, self->year, field, text, error);
+  if (!cairn_annual_figure_set (self->store, self->year, field, text, error))
+    return FALSE;
+  self->n_saved++;
+  return TRUE;
+}
+
+/* How many figures were saved while the dialog was open (none: the report
+ * it was opened from is still current). */
+guint
+cairn_annual_figures_dialog_get_n_saved (CairnAnnualFiguresDialog *self)
+{
+  g_return_val_if_fail (CAIRN_IS_ANNUAL_FIGURES_DIALOG (self), 0);
+  return self->n_saved;
 }
 
 static void

@@ -27,4 +27,6 @@ gboolean                  cairn_annual_figures_dialog_flush    (CairnAnnualFigur
 GtkWidget                *cairn_annual_figures_dialog_get_row  (CairnAnnualFiguresDialog *self,
                                                                 const char               *field);
 
+guint                     cairn_annual_figures_dialog_get_n_saved (CairnAnnualFiguresDialog *self);
+
 G_END_DECLS

@@ -706,12 +706,15 @@ load_year (CairnAnnualReportEditor *self)
 /* ---- Board Figures ----------------------------------------------------------- */
 
 /* The figures were saved as they were typed; the triggers marked the
- * year's cached statistics stale, so reading the year again counts them. */
+ * year's cached statistics stale, so reading the year again counts them
+ * (nothing saved: the report shown is still current). The dialog has
+ * flushed its fields by the time it is destroyed. */
 static void
-figures_closed (CairnAnnualReportEditor *self)
+figures_closed (CairnAnnualReportEditor  *self,
+                CairnAnnualFiguresDialog *dialog)
 {
   self->figures_dialog = NULL;
-  if (self->store != NULL && self->year != 0)
+  if (self->store != NULL && self->year != 0 && cairn_annual_figures_dialog_get_n_saved (dialog) > 0)
     load_year (self);
 }
 
